@@ -1,0 +1,22 @@
+/* The guest's environment. */
+#ifndef LSL2_CLI_ENV_H
+#define LSL2_CLI_ENV_H
+
+#include <stdbool.h>
+#include "cli/options.h"
+
+#define GUEST_DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+/* Whether a variable (NAME=VALUE or NAME) only makes sense on the host. */
+bool env_host_only(const char *var);
+
+/* host_env minus the host-only variables (nothing with --clearenv), PATH set to
+ * GUEST_DEFAULT_PATH, then every -e in order.  A NULL-terminated array of
+ * allocated strings, or NULL when out of memory; free with env_free(). */
+char **env_build(char *const *host_env, const struct options *o);
+void   env_free(char **env);
+
+/* The value of NAME in env, or NULL. */
+const char *env_get(char *const *env, const char *name);
+
+#endif
