@@ -1,0 +1,52 @@
+/* The FreeBSD personality's internals: its table, result convention, xlat sets,
+ * and the prototypes of the handlers that the table wires in by name.  Handlers
+ * live in one file per domain (personalities/freebsd/<domain>.c); declare each
+ * one here when it lands and set it as .enter/.exit of its entry in syscalls.c. */
+#ifndef LSL2_PERSONALITIES_FREEBSD_H
+#define LSL2_PERSONALITIES_FREEBSD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/user.h>
+#include "personalities/personality.h"
+#include "personalities/freebsd/sysnum.h"
+
+struct tracee;
+struct sysc;
+
+/* Personality-own argument kinds. */
+#define A_FBSD_STAT11 A_PERS_1   /* struct freebsd11_stat written by the call (FreeBSD 10/11 stat) */
+
+/* syscalls.c: the table, indexed by FreeBSD syscall number. */
+extern const struct syscall_ent fbsd_syscalls[FBSD_SYS_MAXSYSCALL];
+extern const size_t fbsd_nsyscalls;
+/* The entry for a number, or NULL when the number has no (named) entry. */
+const struct syscall_ent *fbsd_syscall_ent(long nr);
+
+/* result.c: FreeBSD's amd64 convention.  Success: rax = value (rdx = second
+ * value when the call has one), carry flag clear.  Error: rax = FreeBSD errno
+ * (positive), carry flag set. */
+#define FBSD_EFLAGS_CF 0x1UL
+/* The pure part: applies host result ret (-errno on error) to the registers. */
+void fbsd_result_to_regs(struct user_regs_struct *r, long ret, long ret2, bool has_ret2);
+void fbsd_set_result(struct tracee *t, long ret, long ret2);
+long fbsd_get_result(struct tracee *t);
+
+/* indirect.c: syscall(2) (#0) and __syscall(2) (#198). */
+/* The pure part: the guest's number is the low 32 bits of in[0] (FreeBSD keeps
+ * the code in a u_int); the arguments move down one register and the sixth comes
+ * from the guest stack (stack6, the word at rsp+8).  Returns the target number. */
+long fbsd_indirect_shift(const uint64_t in[6], uint64_t stack6, uint64_t out[6]);
+enum sys_action fbsd_sys_indirect(struct tracee *t, struct sysc *sc);
+
+/* xlat.c: constant-name sets for --trace, built from abi/freebsd's tables. */
+extern const struct xlat_set fbsd_xset_open_flags, fbsd_xset_at_flags, fbsd_xset_fcntl_cmds,
+       fbsd_xset_mmap_prot, fbsd_xset_mmap_flags, fbsd_xset_access_modes, fbsd_xset_whence,
+       fbsd_xset_sighow;
+
+/* format.c: --trace display of FreeBSD structs (A_STAT_OUT, A_FBSD_STAT11). */
+bool fbsd_format_arg(struct tracee *t, int kind, uint64_t val, bool on_exit,
+                     long ret, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,24 @@
+/* Constant-name sets for --trace of FreeBSD calls: how each of abi/freebsd's
+ * name tables is applied (enum or flags).  The numbers live in abi/freebsd. */
+#include "personalities/freebsd/freebsd.h"
+#include "abi/freebsd/fcntl.h"
+#include "abi/freebsd/mman.h"
+
+/* open(2) flags: the O_ACCMODE part is an enum, the rest flag bits. */
+const struct xlat_set fbsd_xset_open_flags = {
+    .style = XS_FLAGS, .tab = fbsd_xlat_open_flags,
+    .enum_mask = 0x3, .enum_tab = fbsd_xlat_open_accmode,
+};
+const struct xlat_set fbsd_xset_at_flags     = { .style = XS_FLAGS, .tab = fbsd_xlat_at_flags };
+const struct xlat_set fbsd_xset_fcntl_cmds   = { .style = XS_ENUM,  .tab = fbsd_xlat_fcntl_cmds };
+const struct xlat_set fbsd_xset_mmap_prot    = { .style = XS_FLAGS, .tab = fbsd_xlat_mmap_prot };
+const struct xlat_set fbsd_xset_mmap_flags   = { .style = XS_FLAGS, .tab = fbsd_xlat_mmap_flags };
+const struct xlat_set fbsd_xset_access_modes = { .style = XS_FLAGS, .tab = fbsd_xlat_access_modes };
+const struct xlat_set fbsd_xset_whence       = { .style = XS_ENUM,  .tab = fbsd_xlat_whence };
+
+/* sigprocmask(2) "how": FreeBSD's sys/signal.h numbers (Linux counts from 0). */
+static const struct xlat fbsd_xlat_sighow[] = {
+    { 1, "SIG_BLOCK" }, { 2, "SIG_UNBLOCK" }, { 3, "SIG_SETMASK" },
+    { 0, NULL }
+};
+const struct xlat_set fbsd_xset_sighow = { .style = XS_ENUM, .tab = fbsd_xlat_sighow };
