@@ -6,8 +6,8 @@
 #include <stdbool.h>
 #include "loader/elf.h"
 
-/* Most nested #! interpreters (Linux allows 4 levels of binfmt_script). */
-#define COMMAND_MAX_SCRIPT_DEPTH 4
+/* Most nested #! scripts before an ELF: Linux runs 5 (exec_binprm gives up at depth 6). */
+#define COMMAND_MAX_SCRIPT_DEPTH 5
 
 struct command {
     char            path[PATH_MAX];     /* guest path given to execve ("/bin/sh") */
