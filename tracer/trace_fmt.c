@@ -192,3 +192,51 @@ bool fmt_number(struct fbuf *b, int kind, uint64_t val)
     }
     return false;
 }
+
+/* The kernel's restart codes (<linux/errno.h>): a tracer sees them when a signal
+ * interrupts a call; strace shows them as "= ? NAME (text)". */
+static const struct { int err; const char *name, *text; } restart[] = {
+    { 512, "ERESTARTSYS", "To be restarted if SA_RESTART is set" },
+    { 513, "ERESTARTNOINTR", "To be restarted" },
+    { 514, "ERESTARTNOHAND", "To be restarted if no handler" },
+    { 516, "ERESTART_RESTARTBLOCK", "Interrupted by signal" },
+};
+
+void fmt_result(struct fbuf *b, const struct personality *p, int retkind, long ret)
+{
+    if (ret < 0 && ret >= -4095) {
+        int err = (int)-ret;
+        for (size_t i = 0; i < sizeof restart / sizeof restart[0]; i++)
+            if (restart[i].err == err) {
+                fb_printf(b, " = ? %s (%s)", restart[i].name, restart[i].text);
+                return;
+            }
+        int g = p && p->errno_to_guest ? p->errno_to_guest(err) : err;
+        const char *name = p && p->errno_name ? p->errno_name(g) : NULL;
+        if (name)
+            fb_printf(b, " = -1 %s (%s)", name, strerror(err));
+        else
+            fb_printf(b, " = -1 ERRNO_%d (%s)", g, strerror(err));
+        return;
+    }
+    fb_puts(b, " = ");
+    switch (retkind) {
+    case A_PTR: case A_HEX:
+        fb_printf(b, "%#lx", (unsigned long)ret);
+        break;
+    case A_OCT:
+        fb_printf(b, "%#lo", (unsigned long)ret);
+        break;
+    default:
+        fb_printf(b, "%ld", ret);
+    }
+}
+
+const char *fmt_signame(const struct personality *p, int host_sig, char *tmp, size_t len)
+{
+    const char *n = p && p->signal_name ? p->signal_name(host_sig) : NULL;
+    if (n)
+        return n;
+    snprintf(tmp, len, "SIG%d", host_sig);
+    return tmp;
+}

@@ -43,4 +43,17 @@ void fmt_mode(struct fbuf *b, const struct xlat_set *set, uint64_t val);
  * A_OFF (anything else: hex). Returns false for kinds that are not plain numbers. */
 bool fmt_number(struct fbuf *b, int kind, uint64_t val);
 
+/* Appends " = RESULT" for a syscall result in the host convention (-4095..-1: -errno):
+ * decimal, or hex/octal for a result kind A_PTR/A_HEX/A_OCT; errors as
+ * "= -1 ENOENT (No such file or directory)" with p's errno name for the guest's value,
+ * and the kernel's restart codes as "= ? ERESTARTSYS (...)". */
+void fmt_result(struct fbuf *b, const struct personality *p, int retkind, long ret);
+/* Appends "SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=.., ...}" for a host
+ * signal and its host siginfo (may be NULL: the name alone), names in p's naming. */
+void fmt_siginfo(struct fbuf *b, const struct personality *p, int host_sig, const void *siginfo);
+/* Appends "exited with 0" / "killed by SIGKILL (core dumped)" for a wait status. */
+void fmt_wait_status(struct fbuf *b, const struct personality *p, int wstatus);
+/* p's name for a host signal, or "SIG<n>" written into tmp. */
+const char *fmt_signame(const struct personality *p, int host_sig, char *tmp, size_t len);
+
 #endif
