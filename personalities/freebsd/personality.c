@@ -9,7 +9,8 @@
 #include "abi/freebsd/errno.h"
 
 /* Host signal -> FreeBSD name.  Signals that both systems have keep their name
- * (only the numbers differ); Linux-only ones have no FreeBSD name. */
+ * (only the numbers differ); Linux-only ones (SIGSTKFLT, SIGPWR) have no
+ * FreeBSD name. */
 static const char *fbsd_signal_name(int host_sig)
 {
     static const char *const names[] = {
@@ -20,7 +21,7 @@ static const char *fbsd_signal_name(int host_sig)
         [SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP", [SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN",
         [SIGTTOU] = "SIGTTOU", [SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU", [SIGXFSZ] = "SIGXFSZ",
         [SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF", [SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO",
-        [SIGPWR] = "SIGPWR", [SIGSYS] = "SIGSYS",
+        [SIGSYS] = "SIGSYS",
     };
     if (host_sig > 0 && (size_t)host_sig < sizeof names / sizeof names[0])
         return names[host_sig];
@@ -40,6 +41,8 @@ const struct personality freebsd_personality = {
         [A_ACCESS_MODE] = &fbsd_xset_access_modes,
         [A_WHENCE] = &fbsd_xset_whence,
         [A_SIGHOW] = &fbsd_xset_sighow,
+        [A_RLIMIT] = &fbsd_xset_rlimits,
+        [A_CLOCKID] = &fbsd_xset_clockids,
     },
     .errno_to_guest = fbsd_errno_from_linux,
     .errno_name = fbsd_errno_name,

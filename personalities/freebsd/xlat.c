@@ -3,6 +3,8 @@
 #include "personalities/freebsd/freebsd.h"
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/mman.h"
+#include "abi/freebsd/resource.h"
+#include "abi/freebsd/time.h"
 
 /* open(2) flags: the O_ACCMODE part is an enum, the rest flag bits. */
 const struct xlat_set fbsd_xset_open_flags = {
@@ -15,6 +17,8 @@ const struct xlat_set fbsd_xset_mmap_prot    = { .style = XS_FLAGS, .tab = fbsd_
 const struct xlat_set fbsd_xset_mmap_flags   = { .style = XS_FLAGS, .tab = fbsd_xlat_mmap_flags };
 const struct xlat_set fbsd_xset_access_modes = { .style = XS_FLAGS, .tab = fbsd_xlat_access_modes };
 const struct xlat_set fbsd_xset_whence       = { .style = XS_ENUM,  .tab = fbsd_xlat_whence };
+const struct xlat_set fbsd_xset_rlimits      = { .style = XS_ENUM,  .tab = fbsd_xlat_rlimits };
+const struct xlat_set fbsd_xset_clockids     = { .style = XS_ENUM,  .tab = fbsd_xlat_clockids };
 
 /* sigprocmask(2) "how": FreeBSD's sys/signal.h numbers (Linux counts from 0). */
 static const struct xlat fbsd_xlat_sighow[] = {
