@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cli/enter.h"
@@ -242,7 +243,7 @@ static void unshare_failed(int flags)
                " and AppArmor's kernel.apparmor_restrict_unprivileged_userns)";
     else if (e == EINVAL)
         hint = " (kernel built without this namespace type?)";
-    report_error("cannot create %s: unshare: %s%s", what, strerror(e), hint);
+    report_error("cannot create %s: %s%s", what, strerror(e), hint);
 }
 
 /* ---- running and supervising ---- */
@@ -403,16 +404,18 @@ static int run_unprivileged(const struct enter_plan *p)
             return 125;
         return spawn_and_supervise(p);
     }
-    report_step("unshare PID namespace");
-    if (unshare(CLONE_NEWPID) < 0) {
-        unshare_failed(CLONE_NEWPID);
-        return 125;
-    }
+    /* clone(CLONE_NEWPID) as a fork, rather than unshare(CLONE_NEWPID) here: lsl2's
+     * own later children (sanitizer helpers, anything forked after C is gone) must
+     * not be created in a PID namespace whose init has exited. */
+    report_step("new PID namespace");
     struct saved_sigs s;
     take_signals(&s);
-    pid_t c = fork();
+    pid_t c = (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL, NULL, NULL, NULL);
     if (c < 0) {
-        report_error("fork: %s", strerror(errno));
+        if (errno == EINVAL || errno == EPERM || errno == ENOSPC || errno == EUSERS)
+            unshare_failed(CLONE_NEWPID);
+        else
+            report_error("fork into a new PID namespace: %s", strerror(errno));
         return 125;
     }
     if (c == 0) {
