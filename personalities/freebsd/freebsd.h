@@ -11,6 +11,8 @@
 #include <sys/user.h>
 #include "personalities/personality.h"
 #include "personalities/freebsd/sysnum.h"
+/* Handlers, by domain (each header lists the entries it serves). */
+#include "personalities/freebsd/sysctl.h"   /* __sysctl, __sysctlbyname, sysarch */
 
 struct tracee;
 struct sysc;
@@ -43,7 +45,8 @@ enum sys_action fbsd_sys_indirect(struct tracee *t, struct sysc *sc);
 /* xlat.c: constant-name sets for --trace, built from abi/freebsd's tables. */
 extern const struct xlat_set fbsd_xset_open_flags, fbsd_xset_at_flags, fbsd_xset_fcntl_cmds,
        fbsd_xset_mmap_prot, fbsd_xset_mmap_flags, fbsd_xset_access_modes, fbsd_xset_whence,
-       fbsd_xset_rlimits, fbsd_xset_clockids, fbsd_xset_sighow;
+       fbsd_xset_rlimits, fbsd_xset_clockids, fbsd_xset_signals, fbsd_xset_sighow,
+       fbsd_xset_wait_opts;
 
 /* format.c: --trace display of FreeBSD structs (A_STAT_OUT, A_FBSD_STAT11). */
 bool fbsd_format_arg(struct tracee *t, int kind, uint64_t val, bool on_exit,

@@ -5,6 +5,8 @@
 #include "abi/freebsd/mman.h"
 #include "abi/freebsd/resource.h"
 #include "abi/freebsd/time.h"
+#include "abi/freebsd/signal.h"
+#include "abi/freebsd/wait.h"
 
 /* open(2) flags: the O_ACCMODE part is an enum, the rest flag bits. */
 const struct xlat_set fbsd_xset_open_flags = {
@@ -19,10 +21,6 @@ const struct xlat_set fbsd_xset_access_modes = { .style = XS_FLAGS, .tab = fbsd_
 const struct xlat_set fbsd_xset_whence       = { .style = XS_ENUM,  .tab = fbsd_xlat_whence };
 const struct xlat_set fbsd_xset_rlimits      = { .style = XS_ENUM,  .tab = fbsd_xlat_rlimits };
 const struct xlat_set fbsd_xset_clockids     = { .style = XS_ENUM,  .tab = fbsd_xlat_clockids };
-
-/* sigprocmask(2) "how": FreeBSD's sys/signal.h numbers (Linux counts from 0). */
-static const struct xlat fbsd_xlat_sighow[] = {
-    { 1, "SIG_BLOCK" }, { 2, "SIG_UNBLOCK" }, { 3, "SIG_SETMASK" },
-    { 0, NULL }
-};
-const struct xlat_set fbsd_xset_sighow = { .style = XS_ENUM, .tab = fbsd_xlat_sighow };
+const struct xlat_set fbsd_xset_signals      = { .style = XS_ENUM,  .tab = fbsd_xlat_signals };
+const struct xlat_set fbsd_xset_sighow       = { .style = XS_ENUM,  .tab = fbsd_xlat_sighow };
+const struct xlat_set fbsd_xset_wait_opts    = { .style = XS_FLAGS, .tab = fbsd_xlat_wait_opts };

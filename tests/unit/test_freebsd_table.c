@@ -18,6 +18,7 @@
 #include "personalities/freebsd/freebsd.h"
 #include "abi/freebsd/stat.h"
 #include "tracer/tracee.h"
+#include "loader/freebsd_start.h"
 
 static const struct syscall_ent *by_nr(long nr)
 {
@@ -146,6 +147,10 @@ static void flags_where_expected(void **state)
     assert_int_equal(by_name("freebsd11_stat")->arg[1], A_FBSD_STAT11);
     assert_int_equal(by_name("kill")->arg[1], A_SIGNUM);
     assert_int_equal(by_name("mmap")->ret, A_PTR);
+    /* handlers wired by name */
+    assert_ptr_equal(by_name("__sysctl")->enter, fbsd_sys___sysctl);
+    assert_ptr_equal(by_name("__sysctlbyname")->enter, fbsd_sys___sysctlbyname);
+    assert_ptr_equal(by_name("sysarch")->enter, fbsd_sys_sysarch);
 }
 
 /* Calls whose arguments, flags or results differ from Linux's must not be
@@ -251,7 +256,10 @@ static void personality_definition(void **state)
     assert_string_equal(p->errno_name(78), "ENOSYS");
     assert_string_equal(p->signal_name(SIGUSR1), "SIGUSR1");
     assert_string_equal(p->signal_name(SIGCHLD), "SIGCHLD");
+    assert_string_equal(p->signal_name(SIGSYS), "SIGSYS");
     assert_null(p->signal_name(SIGSTKFLT));
+    assert_null(p->signal_name(SIGPWR));
+    assert_ptr_equal(p->on_exec, freebsd_on_exec);
     assert_null(p->signal_name(0));
     assert_ptr_equal(p->set_result, fbsd_set_result);
     assert_ptr_equal(p->get_result, fbsd_get_result);
@@ -280,7 +288,10 @@ static void xlat_sets(void **state)
     assert_string_equal(xname(fbsd_xset_open_flags.tab, 0x200), "O_CREAT");   /* Linux: 0x40 */
     assert_string_equal(xname(fbsd_xset_mmap_flags.tab, 0x1000), "MAP_ANON");  /* Linux: 0x20 */
     assert_string_equal(xname(fbsd_xset_at_flags.tab, 0x200), "AT_SYMLINK_NOFOLLOW");
-    assert_string_equal(xname(fbsd_xset_sighow.tab, 3), "SIG_SETMASK");
+    assert_string_equal(xname(fbsd_xset_sighow.tab, 3), "SIG_SETMASK");         /* Linux: 2 */
+    assert_string_equal(xname(fbsd_xset_signals.tab, 30), "SIGUSR1");          /* Linux: 10 */
+    assert_string_equal(xname(fbsd_xset_signals.tab, 20), "SIGCHLD");          /* Linux: 17 */
+    assert_string_equal(xname(fbsd_xset_wait_opts.tab, 1), "WNOHANG");
     assert_int_equal(fbsd_xset_whence.style, XS_ENUM);
 }
 
