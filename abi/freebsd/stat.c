@@ -28,7 +28,6 @@ static const struct fbsd_pair attr_pairs[] = {
     { FBSD_SF_IMMUTABLE,  STATX_ATTR_IMMUTABLE },
     { FBSD_SF_APPEND,     STATX_ATTR_APPEND },
     { FBSD_UF_NODUMP,     STATX_ATTR_NODUMP },
-    { FBSD_UF_COMPRESSED, STATX_ATTR_COMPRESSED },
 };
 const struct fbsd_map fbsd_stat_attr_map = FBSD_MAP(attr_pairs);
 
@@ -118,7 +117,7 @@ const struct xlat fbsd_xlat_mode_bits[] = {
 
 const struct xlat fbsd_xlat_chflags[] = {
     X(UF_NODUMP), X(UF_IMMUTABLE), X(UF_APPEND), X(UF_OPAQUE), X(UF_NOUNLINK),
-    X(UF_COMPRESSED), X(UF_TRACKED), X(UF_SYSTEM), X(UF_SPARSE), X(UF_OFFLINE),
+    X(UF_SYSTEM), X(UF_SPARSE), X(UF_OFFLINE),
     X(UF_REPARSE), X(UF_ARCHIVE), X(UF_READONLY), X(UF_HIDDEN), X(SF_ARCHIVED),
     X(SF_IMMUTABLE), X(SF_APPEND), X(SF_NOUNLINK), X(SF_SNAPSHOT),
     { 0, NULL }

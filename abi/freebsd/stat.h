@@ -94,8 +94,6 @@ _Static_assert(offsetof(struct fbsd_freebsd11_stat, st_birthtim) == 104, "freebs
 #define FBSD_UF_APPEND      0x00000004
 #define FBSD_UF_OPAQUE      0x00000008
 #define FBSD_UF_NOUNLINK    0x00000010
-#define FBSD_UF_COMPRESSED  0x00000020
-#define FBSD_UF_TRACKED     0x00000040
 #define FBSD_UF_SYSTEM      0x00000080
 #define FBSD_UF_SPARSE      0x00000100
 #define FBSD_UF_OFFLINE     0x00000200
@@ -117,7 +115,8 @@ uint64_t fbsd_dev_from_linux(uint64_t linux_dev);
 /* Inverse, for mknod: a FreeBSD dev_t to a Linux one. */
 uint64_t fbsd_dev_to_linux(uint64_t fbsd_dev);
 
-/* statx attributes (STATX_ATTR_IMMUTABLE, APPEND, NODUMP, COMPRESSED) to
+/* statx attributes (STATX_ATTR_IMMUTABLE, APPEND, NODUMP; FreeBSD defines no
+ * compressed flag: UF_COMPRESSED is under #if 0 in its header) to
  * st_flags.  Linux's immutable/append are root-only, like SF_*. */
 extern const struct fbsd_map fbsd_stat_attr_map;
 
