@@ -20,16 +20,9 @@ static uint64_t status_mask(const char *buf, const char *key)
 
 bool signal_is_fatal_default(pid_t tid, int sig)
 {
-    char path[64], buf[4096];
-    snprintf(path, sizeof path, "/proc/%d/status", tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    char buf[4096];
+    if (procfs_read(tid, "status", buf, sizeof buf) <= 0)
         return false;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return false;
-    buf[n] = 0;
     /* A fault that is ignored or blocked is forced to its default action by the
      * kernel; only a handler saves the thread. */
     return !(status_mask(buf, "\nSigCgt:") & (1ull << (sig - 1)));

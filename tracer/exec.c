@@ -15,12 +15,11 @@
 
 const struct personality *exec_choose_personality(pid_t tid, const struct personality *fallback)
 {
-    char path[64], err[128];
+    char err[128];
     struct elf_info info;
     /* /proc/PID/exe opens the program itself, whatever root or mount namespace the
      * guest sees it through. */
-    snprintf(path, sizeof path, "/proc/%d/exe", tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = procfs_open(tid, "exe", O_RDONLY);
     if (fd < 0)
         return fallback;
     int r = elf_inspect_fd(fd, &info, err, sizeof err);

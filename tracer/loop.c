@@ -38,18 +38,11 @@ static bool is_stop_signal(int sig)
 /* Tgid and PPid of a thread, from /proc (the tracer's own view of pids). */
 static void read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 {
-    char path[64], buf[1024];
+    char buf[1024];
     *tgid = tid;
     *ppid = 0;
-    snprintf(path, sizeof path, "/proc/%d/status", tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (procfs_read(tid, "status", buf, sizeof buf) <= 0)
         return;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return;
-    buf[n] = 0;
     char *p = strstr(buf, "\nTgid:");
     if (p)
         *tgid = (pid_t)atoi(p + 6);

@@ -32,16 +32,9 @@ void placement_init(void)
 /* The CPU a thread last ran on: field 39 of /proc/TID/stat. */
 static int last_cpu(pid_t tid)
 {
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    char buf[1024];
+    if (procfs_read(tid, "stat", buf, sizeof buf) <= 0)
         return -1;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return -1;
-    buf[n] = 0;
     char *p = strrchr(buf, ')');   /* the command name may hold spaces */
     if (!p)
         return -1;

@@ -47,6 +47,11 @@ struct supervisor {
 };
 extern struct supervisor sv;
 
+/* procfs.c: /proc/TID/WHAT in the tracer's own pid namespace. */
+int     procfs_open(pid_t tid, const char *what, int flags);
+/* Reads it whole (NUL-terminated, at most len-1 bytes); -1 on error. */
+ssize_t procfs_read(pid_t tid, const char *what, char *buf, size_t len);
+
 /* procs.c: the table of tracees, hashed by tid. */
 struct tnode *procs_find(pid_t tid);
 /* Adds tid, in thread group tgid (created when new). */
