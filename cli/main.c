@@ -156,7 +156,7 @@ static int run(const struct options *o)
         .debug = o->debug,
         .use_seccomp = strcmp(pers->name, "linux") == 0 && !o->trace,
     };
-    plan.traced = tracer_needed(pers, &plan.tcfg);
+    plan.traced = o->supervise || tracer_needed(pers, &plan.tcfg);
     report_step("%s", plan.traced ? "the guest runs under the tracer"
                                   : "the guest runs natively (nothing to translate)");
     st = enter_run(&plan);

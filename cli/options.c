@@ -9,7 +9,7 @@
 #include "personalities/personality.h"
 
 enum opt_id { O_PERS, O_DEBUG, O_WORKDIR, O_BIND, O_ENV, O_CLEARENV, O_ROOT, O_NONET,
-              O_TRACE, O_SYSCALLS, O_VERSION, O_HELP };
+              O_TRACE, O_SUPERVISE, O_SYSCALLS, O_VERSION, O_HELP };
 enum opt_arg { NOARG, REQARG, OPTARG };   /* OPTARG: only as --name=VALUE */
 
 /* The option table: short letter (0: none), long name, argument. */
@@ -28,6 +28,7 @@ static const struct optdef {
     { O_ROOT,     'r', "root",        NOARG  },
     { O_NONET,    'n', "no-network",  NOARG  },
     { O_TRACE,     0,  "trace",       OPTARG },
+    { O_SUPERVISE, 0,  "supervise",   NOARG  },
     { O_SYSCALLS,  0,  "syscalls",    OPTARG },
     { O_VERSION,   0,  "version",     NOARG  },
     { O_HELP,     'h', "help",        NOARG  },
@@ -122,6 +123,7 @@ static int apply(struct options *o, enum opt_id id, const char *name, const char
             return fail(err, errlen, "empty --trace file name");
         o->trace_file = val;
         return 0;
+    case O_SUPERVISE: o->supervise = true; return 0;
     case O_SYSCALLS:
         if (val && !known_personality(val))
             return fail(err, errlen, "unknown personality '%s' (auto, linux, freebsd)", val);

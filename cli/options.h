@@ -22,6 +22,7 @@ struct options {
     bool         no_network;     /* -n */
     bool         trace;          /* --trace */
     const char  *trace_file;     /* --trace=FILE, NULL: stderr */
+    bool         supervise;      /* --supervise: ptrace even when nothing needs translating */
     const char  *rootfs;
     char       **argv;           /* guest command and arguments; NULL/empty: /bin/sh */
     int          argc;

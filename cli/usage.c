@@ -24,6 +24,8 @@ static const char help_text[] =
 "  -r, --root            appear as uid 0 in the guest (user namespace; non-root)\n"
 "  -n, --no-network      a new network namespace with only loopback\n"
 "      --trace[=FILE]    log every guest system call (stderr, or FILE)\n"
+"      --supervise       run under the ptrace supervisor even when nothing needs\n"
+"                        translating (Linux guests: only the calls handlers need stop)\n"
 "      --syscalls[=P]    print the system call support table of personality P\n"
 "      --version         print the version and exit\n"
 "  -h, --help            print this help and exit\n"

@@ -175,6 +175,17 @@ static void test_trace(void **state)
     expect_error(PARSE("--trace=", "/r"), "empty --trace");
 }
 
+static void test_supervise(void **state)
+{
+    (void)state;
+    assert_int_equal(PARSE("/r"), 0);
+    assert_false(o.supervise);
+    assert_int_equal(PARSE("--supervise", "/r", "x"), 0);
+    assert_true(o.supervise);
+    assert_false(o.trace);
+    expect_error(PARSE("--supervise=1", "/r"), "supervise");
+}
+
 static void test_actions(void **state)
 {
     (void)state;
@@ -237,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_bad_bind),
         cmocka_unit_test(test_env),
         cmocka_unit_test(test_trace),
+        cmocka_unit_test(test_supervise),
         cmocka_unit_test(test_actions),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_dash_operand),
