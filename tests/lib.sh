@@ -65,3 +65,17 @@ rootfs() {
     [ -e "$dir/.built" ] || bash "$TOP/tests/mkrootfs.sh" "$1" "$dir" >/dev/null || return 1
     printf '%s\n' "$dir"
 }
+
+# fb_guest NAME [CFLAGS...]: cross-compiles tests/guest/freebsd/NAME.c against the 13.2
+# sysroot (need_fixture fb13 first: $FX) into $FX/t/NAME, once per source change, and
+# prints the guest path /t/NAME.
+fb_guest() {
+    local name=$1; shift
+    local src=$TOP/tests/guest/freebsd/$name.c out=$FX/t/$name
+    mkdir -p "$FX/t"
+    if [ ! -x "$out" ] || [ "$src" -nt "$out" ]; then
+        clang --target=x86_64-unknown-freebsd13.2 --sysroot="$FX" -fuse-ld=lld -O2 -Wall \
+            -o "$out" "$src" "$@" >&2 || return 1
+    fi
+    printf '/t/%s\n' "$name"
+}
