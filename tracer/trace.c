@@ -220,12 +220,37 @@ static void put_args(struct fbuf *b, struct tracee *t, int i0, int nargs, bool o
     }
 }
 
-static int call_nargs(const struct sysc *sc) { return sc->ent ? sc->ent->nargs : 6; }
+/* Whether open flags create a file, through the personality's names for them. */
+static bool creates(const struct personality *p, uint64_t flags)
+{
+    const struct xlat_set *set = p ? p->xlat[A_OFLAGS] : NULL;
+    if (!set)
+        return true;
+    for (const struct xlat *x = set->tab; x->name; x++)
+        if ((!strcmp(x->name, "O_CREAT") || !strcmp(x->name, "O_TMPFILE")) &&
+            x->val && (flags & x->val) == x->val)
+            return true;
+    return false;
+}
+
+/* How many arguments are shown: all, except open's trailing mode, which means something
+ * only with O_CREAT or O_TMPFILE (strace leaves it out too). */
+static int call_nargs(const struct tracee *t, const struct sysc *sc)
+{
+    const struct syscall_ent *e = sc->ent;
+    if (!e)
+        return 6;
+    int n = e->nargs;
+    if (n >= 2 && e->arg[n - 1] == A_MODE && e->arg[n - 2] == A_OFLAGS &&
+        !creates(t->pers, sc->args[n - 2]))
+        n--;
+    return n;
+}
 
 /* Index of the first argument shown only at exit (nargs if none). */
-static int first_exit_arg(const struct sysc *sc)
+static int first_exit_arg(const struct tracee *t, const struct sysc *sc)
 {
-    int n = call_nargs(sc);
+    int n = call_nargs(t, sc);
     for (int i = 0; sc->ent && i < n; i++)
         if (exit_kind(sc->ent->arg[i]))
             return i;
@@ -256,7 +281,7 @@ void trace_syscall_enter(FILE *out, struct tracee *t)
     fb_init(&b, sc->trace, sizeof sc->trace);
     put_name(&b, sc);
     fb_putn(&b, "(", 1);
-    int n = call_nargs(sc), k = first_exit_arg(sc);
+    int n = call_nargs(t, sc), k = first_exit_arg(t, sc);
     put_args(&b, t, 0, k, false, 0);
     if (k > 0 && k < n)
         fb_puts(&b, ", ");
@@ -290,7 +315,7 @@ static void finish_line(FILE *out, struct tracee *t, bool noreturn)
         fb_puts(&b, " resumed>");
     }
     if (!noreturn) {
-        put_args(&b, t, first_exit_arg(sc), call_nargs(sc), true, sc->ret);
+        put_args(&b, t, first_exit_arg(t, sc), call_nargs(t, sc), true, sc->ret);
         fb_putn(&b, ")", 1);
         fmt_result(&b, t->pers, sc->ent ? sc->ent->ret : A_NONE, sc->ret);
     } else {
