@@ -185,6 +185,7 @@ int freebsd_on_exec(struct tracee *t)
         .canary = canary,
         .osreldate = FBSD_OSRELDATE,
         .ncpus = fbsd_host_ncpus(),
+        .ehdr_flags = 0,    /* x86-64 defines no e_flags */
         .bsdflags = 0,      /* no ELF_BSDF_SIGFASTBLK: libthr uses sigprocmask */
     };
     program_facts(t->tid, &in);
