@@ -352,6 +352,41 @@
     O(siginfo_t, si_value, struct fbsd_siginfo, fsi_value) \
     O(siginfo_t, _reason, struct fbsd_siginfo, fsi_reason)
 
+#define TERMIOS_LIST \
+    V(NCCS) V(VEOF) V(VEOL) V(VEOL2) V(VERASE) V(VWERASE) V(VKILL) V(VREPRINT) V(VERASE2) \
+    V(VINTR) V(VQUIT) V(VSUSP) V(VDSUSP) V(VSTART) V(VSTOP) V(VLNEXT) V(VDISCARD) V(VMIN) \
+    V(VTIME) V(VSTATUS) E(_POSIX_VDISABLE, FBSD_POSIX_VDISABLE) \
+    V(IGNBRK) V(BRKINT) V(IGNPAR) V(PARMRK) V(INPCK) V(ISTRIP) V(INLCR) V(IGNCR) V(ICRNL) \
+    V(IXON) V(IXOFF) V(IXANY) V(IMAXBEL) V(OPOST) V(ONLCR) V(TABDLY) V(TAB0) V(TAB3) \
+    V(ONOEOT) V(OCRNL) V(ONOCR) V(ONLRET) V(CIGNORE) V(CSIZE) V(CS5) V(CS6) V(CS7) V(CS8) \
+    V(CSTOPB) V(CREAD) V(PARENB) V(PARODD) V(HUPCL) V(CLOCAL) V(CCTS_OFLOW) V(CRTS_IFLOW) \
+    V(CRTSCTS) V(CDTR_IFLOW) V(CDSR_OFLOW) V(CCAR_OFLOW) V(CNO_RTSDTR) V(ECHOKE) V(ECHOE) \
+    V(ECHOK) V(ECHO) V(ECHONL) V(ECHOPRT) V(ECHOCTL) V(ISIG) V(ICANON) V(ALTWERASE) \
+    V(IEXTEN) V(EXTPROC) V(TOSTOP) V(FLUSHO) V(NOKERNINFO) V(PENDIN) V(NOFLSH) \
+    V(TCSANOW) V(TCSADRAIN) V(TCSAFLUSH) \
+    S(struct termios, struct fbsd_termios) \
+    O(struct termios, c_oflag, struct fbsd_termios, c_oflag) \
+    O(struct termios, c_lflag, struct fbsd_termios, c_lflag) \
+    O(struct termios, c_cc, struct fbsd_termios, c_cc) \
+    O(struct termios, c_ispeed, struct fbsd_termios, c_ispeed) \
+    O(struct termios, c_ospeed, struct fbsd_termios, c_ospeed) \
+    S(struct winsize, struct fbsd_winsize) \
+    O(struct winsize, ws_col, struct fbsd_winsize, ws_col) \
+    O(struct winsize, ws_ypixel, struct fbsd_winsize, ws_ypixel)
+
+/* ioctl numbers compared as the 32-bit values a program passes. */
+#define I(n) E((uint32_t)(n), FBSD_##n)
+#define IOCTL_LIST \
+    I(TIOCEXCL) I(TIOCNXCL) I(TIOCGPTN) I(TIOCFLUSH) I(TIOCGETA) I(TIOCSETA) I(TIOCSETAW) \
+    I(TIOCSETAF) I(TIOCGETD) I(TIOCSETD) I(TIOCPTMASTER) I(TIOCDRAIN) I(TIOCSCTTY) \
+    I(TIOCCONS) I(TIOCGSID) I(TIOCSWINSZ) I(TIOCGWINSZ) I(TIOCMGET) I(TIOCMBIC) I(TIOCMBIS) \
+    I(TIOCMSET) I(TIOCSTART) I(TIOCSTOP) I(TIOCPKT) I(TIOCNOTTY) I(TIOCSTI) I(TIOCOUTQ) \
+    I(TIOCSPGRP) I(TIOCGPGRP) I(TIOCCBRK) I(TIOCSBRK) I(FIOCLEX) I(FIONCLEX) I(FIONREAD) \
+    I(FIONBIO) I(FIOASYNC) I(FIOSETOWN) I(FIOGETOWN) I(FIODTYPE) I(FIODGNAME) I(FIONWRITE) \
+    I(FIONSPACE) I(FIOSEEKDATA) I(FIOSEEKHOLE) \
+    S(struct fiodgname_arg, struct fbsd_fiodgname_arg) \
+    O(struct fiodgname_arg, buf, struct fbsd_fiodgname_arg, buf)
+
 #define FAMILIES(F) F(ERRNO) F(FCNTL) F(MMAN) F(STAT) F(STATFS) F(DIRENT) F(TIME) \
     F(RESOURCE) F(WAIT) F(SIGNAL) FAMILIES_MORE(F)
 #ifdef HAVE_TERMIOS
