@@ -31,7 +31,7 @@ for t in "$BUILD"/tests/test_*; do
     name=unit/$(basename "$t"); wanted "$name" || continue
     echo "# $name"
     out=$(CMOCKA_MESSAGE_OUTPUT=TAP timeout 300 "$t" 2>&1); rc=$?
-    count < <(printf '%s\n' "$out" | grep -E '^(not )?ok ' | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |")
+    count < <(printf '%s\n' "$out" | grep -E '^(not )?ok ' | sed -E "s#^((not )?ok( [0-9]+)? - )#\1$name: #")
     printf '%s\n' "$out" > "$log/$(basename "$t").log"
     if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^not ok'; then
         echo "not ok - $name exited with status $rc"; fail=$((fail + 1))
@@ -43,7 +43,7 @@ for t in tests/integration/*.sh; do
     name=integration/$(basename "$t" .sh); wanted "$name" || continue
     echo "# $name"
     timeout 900 bash "$t" > "$log/$(basename "$t").log" 2>&1; rc=$?
-    count < <(grep -E '^(not )?ok ' "$log/$(basename "$t").log" | sed "s|^\(not \)\{0,1\}ok |&$name: |")
+    count < <(grep -E '^(not )?ok ' "$log/$(basename "$t").log" | sed -E "s#^((not )?ok( [0-9]+)? - )#\1$name: #")
     if [ $rc -ne 0 ]; then
         echo "not ok - $name: script exited with status $rc (log: $log/$(basename "$t").log)"; fail=$((fail + 1))
     fi
