@@ -387,6 +387,35 @@
     S(struct fiodgname_arg, struct fbsd_fiodgname_arg) \
     O(struct fiodgname_arg, buf, struct fbsd_fiodgname_arg, buf)
 
+#define SOCKET_LIST \
+    V(AF_UNSPEC) V(AF_UNIX) V(AF_LOCAL) V(AF_INET) V(AF_ROUTE) V(AF_INET6) \
+    V(SOCK_STREAM) V(SOCK_DGRAM) V(SOCK_RAW) V(SOCK_RDM) V(SOCK_SEQPACKET) V(SOCK_CLOEXEC) \
+    V(SOCK_NONBLOCK) V(SOL_SOCKET) V(SO_DEBUG) V(SO_ACCEPTCONN) V(SO_REUSEADDR) \
+    V(SO_KEEPALIVE) V(SO_DONTROUTE) V(SO_BROADCAST) V(SO_USELOOPBACK) V(SO_LINGER) \
+    V(SO_OOBINLINE) V(SO_REUSEPORT) V(SO_TIMESTAMP) V(SO_NOSIGPIPE) V(SO_ACCEPTFILTER) \
+    V(SO_BINTIME) V(SO_REUSEPORT_LB) V(SO_SNDBUF) V(SO_RCVBUF) V(SO_SNDLOWAT) V(SO_RCVLOWAT) \
+    V(SO_SNDTIMEO) V(SO_RCVTIMEO) V(SO_ERROR) V(SO_TYPE) V(SO_LISTENQLIMIT) V(SO_LISTENQLEN) \
+    V(SO_SETFIB) V(SO_PROTOCOL) V(SO_DOMAIN) V(IPPROTO_IP) V(IPPROTO_TCP) V(IPPROTO_UDP) \
+    V(IPPROTO_IPV6) V(TCP_NODELAY) V(IPV6_V6ONLY) \
+    V(MSG_OOB) V(MSG_PEEK) V(MSG_DONTROUTE) V(MSG_EOR) V(MSG_TRUNC) V(MSG_CTRUNC) \
+    V(MSG_WAITALL) V(MSG_DONTWAIT) V(MSG_EOF) V(MSG_NOTIFICATION) V(MSG_NBIO) V(MSG_COMPAT) \
+    V(MSG_NOSIGNAL) V(MSG_CMSG_CLOEXEC) V(MSG_WAITFORONE) V(SCM_RIGHTS) V(SCM_TIMESTAMP) \
+    V(SCM_CREDS) V(SCM_BINTIME) V(SHUT_RD) V(SHUT_WR) V(SHUT_RDWR) \
+    E(sizeof(((struct sockaddr_un *)0)->sun_path), FBSD_SUN_PATH_LEN) \
+    S(struct sockaddr, struct fbsd_sockaddr) \
+    O(struct sockaddr, sa_family, struct fbsd_sockaddr, sa_family) \
+    S(struct sockaddr_in, struct fbsd_sockaddr_in) \
+    O(struct sockaddr_in, sin_port, struct fbsd_sockaddr_in, sin_port) \
+    O(struct sockaddr_in, sin_addr, struct fbsd_sockaddr_in, sin_addr) \
+    S(struct sockaddr_in6, struct fbsd_sockaddr_in6) \
+    O(struct sockaddr_in6, sin6_flowinfo, struct fbsd_sockaddr_in6, sin6_flowinfo) \
+    O(struct sockaddr_in6, sin6_addr, struct fbsd_sockaddr_in6, sin6_addr) \
+    O(struct sockaddr_in6, sin6_scope_id, struct fbsd_sockaddr_in6, sin6_scope_id) \
+    S(struct sockaddr_un, struct fbsd_sockaddr_un) \
+    O(struct sockaddr_un, sun_path, struct fbsd_sockaddr_un, sun_path) \
+    S(struct linger, struct fbsd_linger) S(struct cmsghdr, struct fbsd_cmsghdr) \
+    O(struct cmsghdr, cmsg_type, struct fbsd_cmsghdr, cmsg_type)
+
 #define FAMILIES(F) F(ERRNO) F(FCNTL) F(MMAN) F(STAT) F(STATFS) F(DIRENT) F(TIME) \
     F(RESOURCE) F(WAIT) F(SIGNAL) FAMILIES_MORE(F)
 #ifdef HAVE_TERMIOS
