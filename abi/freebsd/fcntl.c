@@ -77,10 +77,7 @@ uint32_t fbsd_open_flags_from_linux(int host)
 
 int fbsd_fcntl_cmd_to_linux(int guest_cmd)
 {
-    uint64_t host;
-    if (guest_cmd < 0 || fbsd_val_to_host(&fbsd_fcntl_cmd_map, (uint64_t)guest_cmd, &host) < 0)
-        return -1;
-    return (int)host;
+    return fbsd_int_to_host(&fbsd_fcntl_cmd_map, guest_cmd);
 }
 
 int fbsd_flock_to_linux(struct flock *out, const struct fbsd_flock *in)

@@ -47,3 +47,19 @@ int fbsd_val_to_guest(const struct fbsd_map *m, uint64_t host, uint64_t *out)
 {
     return map_val(m, host, out, 0);
 }
+
+int fbsd_int_to_host(const struct fbsd_map *m, int guest)
+{
+    uint64_t out;
+    if (guest < 0 || map_val(m, (uint64_t)guest, &out, 1) < 0)
+        return -1;
+    return (int)out;
+}
+
+int fbsd_int_to_guest(const struct fbsd_map *m, int host)
+{
+    uint64_t out;
+    if (host < 0 || map_val(m, (uint64_t)host, &out, 0) < 0)
+        return -1;
+    return (int)out;
+}

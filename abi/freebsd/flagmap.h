@@ -32,4 +32,9 @@ uint64_t fbsd_bits_to_guest(const struct fbsd_map *m, uint64_t host, uint64_t *u
 int fbsd_val_to_host(const struct fbsd_map *m, uint64_t guest, uint64_t *out);
 int fbsd_val_to_guest(const struct fbsd_map *m, uint64_t host, uint64_t *out);
 
+/* The same for non-negative int values (commands, ids, resource numbers):
+ * the translated value, or -1 when the value is negative or has no counterpart. */
+int fbsd_int_to_host(const struct fbsd_map *m, int guest);
+int fbsd_int_to_guest(const struct fbsd_map *m, int host);
+
 #endif

@@ -93,10 +93,7 @@ int fbsd_mmap_to_linux(uint32_t prot, uint32_t flags, struct fbsd_mmap_host *out
 
 int fbsd_madvise_to_linux(int advice)
 {
-    uint64_t host;
-    if (advice < 0 || fbsd_val_to_host(&fbsd_madvise_map, (uint64_t)advice, &host) < 0)
-        return -1;
-    return (int)host;
+    return fbsd_int_to_host(&fbsd_madvise_map, advice);
 }
 
 bool fbsd_madvise_is_noop(int advice)

@@ -18,10 +18,7 @@ const struct fbsd_map fbsd_rlimit_map = FBSD_MAP(rlimit_pairs);
 
 int fbsd_rlimit_to_linux(int r)
 {
-    uint64_t h;
-    if (r < 0 || fbsd_val_to_host(&fbsd_rlimit_map, (uint64_t)r, &h) < 0)
-        return -1;
-    return (int)h;
+    return fbsd_int_to_host(&fbsd_rlimit_map, r);
 }
 
 uint64_t fbsd_rlim_from_linux(uint64_t v)

@@ -114,10 +114,7 @@ static const struct fbsd_map how_map = FBSD_MAP(how_pairs);
 
 int fbsd_sighow_to_linux(int how)
 {
-    uint64_t h;
-    if (how < 0 || fbsd_val_to_host(&how_map, (uint64_t)how, &h) < 0)
-        return -1;
-    return (int)h;
+    return fbsd_int_to_host(&how_map, how);
 }
 
 static const struct fbsd_pair ss_pairs[] = {

@@ -50,19 +50,9 @@ static const struct fbsd_pair msg_pairs[] = {
 };
 const struct fbsd_map fbsd_msg_flags_map = FBSD_MAP(msg_pairs);
 
-static int val_or_neg(const struct fbsd_map *m, int v, int to_host)
-{
-    uint64_t r;
-    if (v < 0)
-        return -1;
-    if ((to_host ? fbsd_val_to_host(m, (uint64_t)v, &r) : fbsd_val_to_guest(m, (uint64_t)v, &r)) < 0)
-        return -1;
-    return (int)r;
-}
-
-int fbsd_domain_to_linux(int d)   { return val_or_neg(&domain_map, d, 1); }
-int fbsd_domain_from_linux(int d) { return val_or_neg(&domain_map, d, 0); }
-int fbsd_sockopt_to_linux(int o)  { return val_or_neg(&sockopt_map, o, 1); }
+int fbsd_domain_to_linux(int d)   { return fbsd_int_to_host(&domain_map, d); }
+int fbsd_domain_from_linux(int d) { return fbsd_int_to_guest(&domain_map, d); }
+int fbsd_sockopt_to_linux(int o)  { return fbsd_int_to_host(&sockopt_map, o); }
 
 int fbsd_sockopt_level_to_linux(int level)
 {
@@ -79,7 +69,8 @@ static int socktype_convert(int type, int to_host)
 {
     const int fmask = to_host ? (FBSD_SOCK_CLOEXEC | FBSD_SOCK_NONBLOCK) : (SOCK_CLOEXEC | SOCK_NONBLOCK);
     uint64_t unk;
-    int base = val_or_neg(&type_map, type & ~fmask, to_host);
+    int base = to_host ? fbsd_int_to_host(&type_map, type & ~fmask)
+                       : fbsd_int_to_guest(&type_map, type & ~fmask);
     if (base < 0)
         return -1;
     uint64_t fl = to_host ? fbsd_bits_to_host(&type_flag_map, (uint32_t)(type & fmask), &unk)

@@ -22,10 +22,7 @@ const struct fbsd_map fbsd_clockid_map = FBSD_MAP(clock_pairs);
 
 int fbsd_clockid_to_linux(int c)
 {
-    uint64_t h;
-    if (c < 0 || fbsd_val_to_host(&fbsd_clockid_map, (uint64_t)c, &h) < 0)
-        return -1;
-    return (int)h;
+    return fbsd_int_to_host(&fbsd_clockid_map, c);
 }
 
 int fbsd_clock_whole_seconds(int c)

@@ -22,10 +22,7 @@ static const struct fbsd_map idtype_map = FBSD_MAP(idtype_pairs);
 
 int fbsd_idtype_to_linux(int idtype)
 {
-    uint64_t h;
-    if (idtype < 0 || fbsd_val_to_host(&idtype_map, (uint64_t)idtype, &h) < 0)
-        return -1;
-    return (int)h;
+    return fbsd_int_to_host(&idtype_map, idtype);
 }
 
 int fbsd_wait_status_from_linux(int st)
