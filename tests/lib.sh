@@ -62,7 +62,11 @@ need_fixture() {
 # rootfs NAME: builds the test rootfs NAME (busybox, musl) under $BUILD/rootfs once.
 rootfs() {
     local dir=$BUILD/rootfs/$1
-    [ -e "$dir/.built" ] || bash "$TOP/tests/mkrootfs.sh" "$1" "$dir" >/dev/null || return 1
+    # Rebuilt when the builder or a Linux guest program changed since.
+    if [ ! -e "$dir/.built" ] || [ -n "$(find "$TOP/tests/mkrootfs.sh" "$TOP/tests/guest/linux" \
+            "$TOP/tests/guest/hello.c" -newer "$dir/.built" 2>/dev/null | head -1)" ]; then
+        bash "$TOP/tests/mkrootfs.sh" "$1" "$dir" >/dev/null || return 1
+    fi
     printf '%s\n' "$dir"
 }
 
