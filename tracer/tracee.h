@@ -69,4 +69,9 @@ void sysc_set_arg(struct tracee *t, int i, uint64_t val);
  * entry state is restored afterwards. */
 long guest_syscall(struct tracee *t, long host_nr, const uint64_t args[6]);
 
+/* /proc/TID/WHAT of a guest thread (its mountinfo, root...), as the
+ * supervisor's pid namespace numbers it (tracer/procfs.c): a descriptor opened
+ * with open(2) flags, or -1 with errno set. */
+int  procfs_open(pid_t tid, const char *what, int flags);
+
 #endif
