@@ -16,7 +16,7 @@ LDLIBS   += $(shell pkg-config --libs $(PKGS))
 ifeq ($(SANITIZE),1)
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS  += -fsanitize=address,undefined
-BUILD    := $(BUILD)-san
+override BUILD := $(BUILD)-san
 endif
 
 # Every C file of the program but the entry point goes into one archive that the
