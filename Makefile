@@ -17,6 +17,10 @@ ifeq ($(SANITIZE),1)
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS  += -fsanitize=address,undefined
 override BUILD := $(BUILD)-san
+# A sanitized lsl2 lives in its build directory, so that ./lsl2 stays the normal one.
+ifeq ($(origin BIN),file)
+BIN      := $(BUILD)/lsl2
+endif
 endif
 
 # Every C file of the program but the entry point goes into one archive that the
