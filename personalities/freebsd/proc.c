@@ -1,0 +1,250 @@
+/* FreeBSD process creation, exec and wait on Linux.
+ *   fork/vfork pass through (the child's %rax is 0 on both; FreeBSD also sets
+ *     %rdx = 1 in the child, which its libc does not read).
+ *   rfork(flags): RFPROC with RFFDG is fork; RFPROC without RFFDG shares the
+ *     descriptor table (CLONE_FILES); RFMEM shares memory (CLONE_VM), RFSIGSHARE
+ *     the handlers (CLONE_SIGHAND), RFTSIGZMB picks the exit signal; RFSPAWN (posix_spawn) is a vfork with
+ *     shared memory.  RFTHREAD only changes FreeBSD's signal bookkeeping and is
+ *     accepted.  Without RFPROC (changing the caller's own process), RFCFDG,
+ *     RFNOWAIT, the kernel-only flags and RFSPAWN with others: EINVAL.
+ *   fexecve(fd, argv, envp) is execveat(fd, "", argv, envp, AT_EMPTY_PATH).
+ *   wait4: options and the status word translated (abi/freebsd/wait.h);
+ *     struct rusage is the same.
+ *   wait6: Linux's waitid, its siginfo and rusage converted; the status word is
+ *     rebuilt from the siginfo.  wru_children is zero (Linux reports only the
+ *     child's own usage); idtypes other than P_PID, P_PGID and P_ALL: EINVAL. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include "personalities/freebsd/freebsd.h"
+#include "personalities/freebsd/pstate.h"
+#include "abi/freebsd/resource.h"
+#include "abi/freebsd/signal.h"
+#include "abi/freebsd/wait.h"
+#include "tracer/tracee.h"
+
+static enum sys_action done(struct sysc *sc, long ret)
+{
+    sc->ret = ret;
+    return SYS_DONE;
+}
+
+/* sys/unistd.h */
+#define FBSD_RFFDG       (1u << 2)
+#define FBSD_RFPROC      (1u << 4)
+#define FBSD_RFMEM       (1u << 5)
+#define FBSD_RFNOWAIT    (1u << 6)
+#define FBSD_RFCFDG      (1u << 12)
+#define FBSD_RFTHREAD    (1u << 13)
+#define FBSD_RFSIGSHARE  (1u << 14)
+#define FBSD_RFTSIGZMB   (1u << 19)
+#define FBSD_RFTSIGSHIFT 20
+#define FBSD_RFTSIGMASK  0xffu
+#define FBSD_RFSPAWN     (1u << 31)
+#define FBSD_RF_HANDLED  (FBSD_RFFDG | FBSD_RFPROC | FBSD_RFMEM | FBSD_RFTHREAD | \
+                          FBSD_RFSIGSHARE | FBSD_RFTSIGZMB | \
+                          (FBSD_RFTSIGMASK << FBSD_RFTSIGSHIFT))
+
+/* The clone flags for rfork flags, or -EINVAL. */
+long fbsd_rfork_to_clone(uint32_t f)
+{
+    if (f == FBSD_RFSPAWN)
+        return CLONE_VM | CLONE_VFORK | SIGCHLD;
+    if ((f & ~FBSD_RF_HANDLED) || !(f & FBSD_RFPROC))
+        return -EINVAL;
+    long c = 0;
+    if (!(f & FBSD_RFFDG))
+        c |= CLONE_FILES;
+    if (f & FBSD_RFMEM)
+        c |= CLONE_VM;
+    if (f & FBSD_RFSIGSHARE) {
+        if (!(f & FBSD_RFMEM))
+            return -EINVAL;     /* Linux shares handlers only with memory */
+        c |= CLONE_SIGHAND;
+    }
+    int sig = SIGCHLD;
+    if (f & FBSD_RFTSIGZMB) {
+        int fs = (int)((f >> FBSD_RFTSIGSHIFT) & FBSD_RFTSIGMASK);
+        sig = fs ? fbsd_signal_to_linux(fs) : 0;
+        if (fs && sig <= 0)
+            return -EINVAL;
+    } else if (f & ((uint32_t)FBSD_RFTSIGMASK << FBSD_RFTSIGSHIFT)) {
+        return -EINVAL;
+    }
+    return c | sig;
+}
+
+/* rfork(int flags) */
+enum sys_action fbsd_sys_rfork(struct tracee *t, struct sysc *sc)
+{
+    long c = fbsd_rfork_to_clone((uint32_t)sc->args[0]);
+    if (c < 0)
+        return done(sc, c);
+    /* clone(flags, newsp = 0: the same stack, parent_tid, child_tid, tls) */
+    sysc_set_arg(t, 0, (uint64_t)c);
+    for (int i = 1; i < 5; i++)
+        sysc_set_arg(t, i, 0);
+    sysc_set_host_nr(t, __NR_clone);
+    return SYS_PASS;
+}
+
+/* execve: passes through; the state records it so that the next look at it,
+ * in the new program, drops what an exec resets. */
+enum sys_action fbsd_sys_execve(struct tracee *t, struct sysc *sc)
+{
+    (void)sc;
+    struct fbsd_pstate *s = fbsd_pstate(t);
+    if (s)
+        s->exec_pending = true;
+    sysc_set_host_nr(t, __NR_execve);
+    return SYS_PASS;
+}
+
+/* Only reached when the exec failed. */
+void fbsd_sys_execve_exit(struct tracee *t, struct sysc *sc)
+{
+    (void)sc;
+    struct fbsd_pstate *s = t->pstate;
+    if (s)
+        s->exec_pending = false;
+}
+
+/* fexecve(int fd, char **argv, char **envv) */
+enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc)
+{
+    uint64_t empty = guest_scratch(t, 1);
+    char nul = 0;
+    if (!empty || guest_write(t, empty, &nul, 1) < 0)
+        return done(sc, -ENOMEM);
+    struct fbsd_pstate *s = fbsd_pstate(t);
+    if (s)
+        s->exec_pending = true;
+    sysc_set_arg(t, 0, sc->args[0]);
+    sysc_set_arg(t, 1, empty);
+    sysc_set_arg(t, 2, sc->args[1]);
+    sysc_set_arg(t, 3, sc->args[2]);
+    sysc_set_arg(t, 4, AT_EMPTY_PATH);
+    sysc_set_host_nr(t, __NR_execveat);
+    return SYS_PASS;
+}
+
+/* Options of the wait family; -EINVAL for bits FreeBSD does not know.
+ * WTRAPPED (ptrace traps) is dropped: guests do not trace. */
+static long wait_opts(uint64_t o, bool for_wait4)
+{
+    uint64_t unknown;
+    uint64_t h = fbsd_bits_to_host(&fbsd_wait_opts_map, o & ~(uint64_t)FBSD_WTRAPPED, &unknown);
+    if (unknown)
+        return -EINVAL;
+    if (for_wait4)
+        h &= ~(uint64_t)WEXITED;    /* implied by wait4, refused by Linux's */
+    return (long)h;
+}
+
+/* wait4(int pid, int *status, int options, struct rusage *rusage) */
+enum sys_action fbsd_sys_wait4(struct tracee *t, struct sysc *sc)
+{
+    long o = wait_opts(sc->args[2], true);
+    if (o < 0)
+        return done(sc, o);
+    sysc_set_arg(t, 2, (uint64_t)o);
+    sysc_set_host_nr(t, __NR_wait4);
+    return SYS_PASS;
+}
+
+void fbsd_sys_wait4_exit(struct tracee *t, struct sysc *sc)
+{
+    if (sc->ret <= 0 || !sc->args[1])
+        return;
+    int st;
+    if (guest_read(t, sc->args[1], &st, sizeof st) < 0)
+        return;
+    st = fbsd_wait_status_from_linux(st);
+    guest_write(t, sc->args[1], &st, sizeof st);
+}
+
+/* A wait status rebuilt from waitid's siginfo (host signal numbers). */
+static int status_from_siginfo(const siginfo_t *si)
+{
+    switch (si->si_code) {
+    case CLD_EXITED:    return (si->si_status & 0xff) << 8;
+    case CLD_KILLED:    return si->si_status & 0x7f;
+    case CLD_DUMPED:    return (si->si_status & 0x7f) | 0x80;
+    case CLD_STOPPED:
+    case CLD_TRAPPED:   return ((si->si_status & 0xff) << 8) | 0x7f;
+    case CLD_CONTINUED: return 0xffff;
+    default:            return 0;
+    }
+}
+
+/* Scratch layout for wait6: Linux siginfo, then rusage. */
+struct wait6_scratch {
+    siginfo_t si;
+    struct fbsd_rusage ru;
+};
+
+/* wait6(idtype_t idtype, id_t id, int *status, int options,
+ *       struct __wrusage *wrusage, siginfo_t *info) */
+enum sys_action fbsd_sys_wait6(struct tracee *t, struct sysc *sc)
+{
+    int idtype = fbsd_idtype_to_linux((int)sc->args[0]);
+    if (idtype < 0)
+        return done(sc, -EINVAL);
+    long o = wait_opts(sc->args[3], false);
+    if (o < 0)
+        return done(sc, o);
+    uint64_t scr = guest_scratch(t, sizeof(struct wait6_scratch));
+    if (!scr)
+        return done(sc, -ENOMEM);
+    /* si_pid stays 0 when WNOHANG finds nothing */
+    siginfo_t zero;
+    memset(&zero, 0, sizeof zero);
+    if (guest_write(t, scr, &zero, sizeof zero) < 0)
+        return done(sc, -ENOMEM);
+    sc->save[0] = scr;
+    /* waitid(idtype, id, infop, options, rusage) */
+    sysc_set_arg(t, 0, (uint64_t)idtype);
+    sysc_set_arg(t, 1, sc->args[1]);
+    sysc_set_arg(t, 2, scr);
+    sysc_set_arg(t, 3, (uint64_t)o);
+    sysc_set_arg(t, 4, scr + offsetof(struct wait6_scratch, ru));
+    sysc_set_host_nr(t, __NR_waitid);
+    return SYS_PASS;
+}
+
+void fbsd_sys_wait6_exit(struct tracee *t, struct sysc *sc)
+{
+    if (sc->ret < 0)
+        return;
+    struct wait6_scratch w;
+    if (guest_read(t, sc->save[0], &w, sizeof w) < 0) {
+        sc->ret = -EFAULT;
+        return;
+    }
+    sc->ret = w.si.si_pid;          /* 0: WNOHANG and nothing to report */
+    if (w.si.si_pid == 0)
+        return;
+    if (sc->args[2]) {
+        int st = fbsd_wait_status_from_linux(status_from_siginfo(&w.si));
+        if (guest_write(t, sc->args[2], &st, sizeof st) < 0)
+            sc->ret = -EFAULT;
+    }
+    if (sc->args[4]) {
+        struct fbsd_wrusage wr;
+        memset(&wr, 0, sizeof wr);
+        wr.wru_self = w.ru;
+        if (guest_write(t, sc->args[4], &wr, sizeof wr) < 0)
+            sc->ret = -EFAULT;
+    }
+    if (sc->args[5]) {
+        struct fbsd_siginfo fsi;
+        fbsd_siginfo_from_linux(&fsi, &w.si);
+        if (guest_write(t, sc->args[5], &fsi, sizeof fsi) < 0)
+            sc->ret = -EFAULT;
+    }
+}
