@@ -6,7 +6,7 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 VERSION  := 0.1.0
 
-PKGS     := libelf capstone libseccomp
+PKGS     := libelf capstone libseccomp libarchive
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -I. -DLSL2_VERSION='"$(VERSION)"' \

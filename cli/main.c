@@ -15,6 +15,7 @@
 #include "cli/options.h"
 #include "cli/report.h"
 #include "cli/rootfs.h"
+#include "cli/subsys.h"
 #include "cli/usage.h"
 #include "personalities/personality.h"
 
@@ -172,9 +173,31 @@ int main(int argc, char **argv)
 {
     struct options o;
     char err[512];
+    /* "lsl2 import|list|run|...": the subsystem commands; run gives a command line. */
+    char **nargv = NULL;
+    int nargc = 0;
+    int sc = subsys_command(argc, argv, &nargv, &nargc);
+    if (sc >= 0)
+        return sc;
+    if (nargv) {
+        argc = nargc;
+        argv = nargv;
+    }
     if (options_parse(argc, argv, &o, err, sizeof err) < 0) {
         report_error("%s", err);
+        subsys_argv_free(nargv);
         return EXIT_LSL2;
+    }
+    /* "lsl2 [OPTIONS] NAME": a subsystem, when no directory NAME exists. */
+    if (!nargv && subsys_fallback(argc, argv, &o, &nargv, &nargc)) {
+        options_free(&o);
+        argc = nargc;
+        argv = nargv;
+        if (options_parse(argc, argv, &o, err, sizeof err) < 0) {
+            report_error("%s", err);
+            subsys_argv_free(nargv);
+            return EXIT_LSL2;
+        }
     }
     int st = 0;
     switch (o.action) {
@@ -187,6 +210,7 @@ int main(int argc, char **argv)
         break;
     }
     options_free(&o);
+    subsys_argv_free(nargv);
     if (fflush(stdout) != 0 && st == 0)
         st = EXIT_LSL2;
     return st;
