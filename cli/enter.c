@@ -182,8 +182,11 @@ static int loopback_up(void)
 
 static int setup_mounts(const struct enter_plan *p, bool fresh_proc)
 {
+    /* With nothing to mount (ROOTFS "/" without --bind) there is nothing to keep from
+     * the host; skipping also lets lsl2 run in a plain chroot, whose "/" is no mount
+     * point and cannot be made private (EINVAL). */
     report_step("mount --make-rprivate /");
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+    if (p->nmounts > 0 && mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
         report_error("making / private in the new mount namespace: %s", strerror(errno));
         return -1;
     }
