@@ -13,6 +13,7 @@
 #include "personalities/freebsd/sysnum.h"
 /* Handlers, by domain (each header lists the entries it serves). */
 #include "personalities/freebsd/sysctl.h"   /* __sysctl, __sysctlbyname, sysarch */
+#include "personalities/freebsd/file.h"     /* open, fcntl, *at paths, utimes, pipes, ioctl */
 #include "personalities/freebsd/fsinfo.h"   /* stat, statfs, getfsstat, getdirentries, mknod */
 #include "personalities/freebsd/proc.h"     /* mmap family, ids, fork/wait, limits, clocks, masks */
 
