@@ -32,23 +32,31 @@ struct fsview {
     char mntfrom[PATH_MAX];
     char mnton[PATH_MAX];
     bool rootfs;
+    bool devfs;     /* devtmpfs: the tmpfs magic, but FreeBSD's /dev is devfs */
 };
+
+static void set_mount(struct fsview *v, const struct fbsd_mount *mt)
+{
+    snprintf(v->mnton, sizeof v->mnton, "%s", mt->mnton);
+    snprintf(v->mntfrom, sizeof v->mntfrom, "%s", mt->mntfrom);
+    v->rootfs = strcmp(mt->mnton, "/") == 0;
+    v->devfs = strcmp(mt->fstype, "devtmpfs") == 0;
+}
 
 static void fill_names(struct tracee *t, const struct fbsd_mounts *m, int mnt_id,
                        struct fsview *v)
 {
     const struct fbsd_mount *mt = fbsd_mounts_find(m, mnt_id);
     if (mt) {
-        snprintf(v->mnton, sizeof v->mnton, "%s", mt->mnton);
-        snprintf(v->mntfrom, sizeof v->mntfrom, "%s", mt->mntfrom);
-    } else {
-        /* Not listed: the file system that holds the guest's root directory. */
-        snprintf(v->mnton, sizeof v->mnton, "/");
-        if (fbsd_root_source(t, v->mntfrom, sizeof v->mntfrom) < 0)
-            snprintf(v->mntfrom, sizeof v->mntfrom, "%s",
-                     fbsd_fstypename_from_magic((uint64_t)v->lin.f_type, NULL));
+        set_mount(v, mt);
+        return;
     }
-    v->rootfs = strcmp(v->mnton, "/") == 0;
+    /* Not listed: the file system that holds the guest's root directory. */
+    snprintf(v->mnton, sizeof v->mnton, "/");
+    if (fbsd_root_source(t, v->mntfrom, sizeof v->mntfrom) < 0)
+        snprintf(v->mntfrom, sizeof v->mntfrom, "%s",
+                 fbsd_fstypename_from_magic((uint64_t)v->lin.f_type, NULL));
+    v->rootfs = true;
 }
 
 /* Copies one view out in the wanted layout to guest address at. */
@@ -59,6 +67,8 @@ static int put_view(struct tracee *t, uint64_t at, const struct fsview *v, bool 
         fbsd_freebsd11_statfs_from_linux(&o, &v->lin, v->mntfrom, v->mnton);
         if (v->rootfs)
             o.f_flags |= FBSD_MNT_ROOTFS;
+        if (v->devfs)
+            snprintf(o.f_fstypename, sizeof o.f_fstypename, "devfs");
         return guest_write(t, at, &o, sizeof o) < 0 ? -EFAULT : 0;
     }
     struct fbsd_statfs *n = malloc(sizeof *n);
@@ -67,6 +77,8 @@ static int put_view(struct tracee *t, uint64_t at, const struct fsview *v, bool 
     fbsd_statfs_from_linux(n, &v->lin, v->mntfrom, v->mnton);
     if (v->rootfs)
         n->f_flags |= FBSD_MNT_ROOTFS;
+    if (v->devfs)
+        snprintf(n->f_fstypename, sizeof n->f_fstypename, "devfs");
     int r = guest_write(t, at, n, sizeof *n) < 0 ? -EFAULT : 0;
     free(n);
     return r;
@@ -209,9 +221,7 @@ static enum sys_action do_getfsstat(struct tracee *t, struct sysc *sc, bool old)
         if (r < 0)
             continue;
         if (mt) {
-            snprintf(v->mnton, sizeof v->mnton, "%s", mt->mnton);
-            snprintf(v->mntfrom, sizeof v->mntfrom, "%s", mt->mntfrom);
-            v->rootfs = strcmp(mt->mnton, "/") == 0;
+            set_mount(v, mt);
         } else {
             fill_names(t, &m, -1, v);
         }

@@ -83,7 +83,7 @@ if g=$(fb_guest stat_fs); then
     out=$("$LSL2" "$F13" "$g" / /tmp /dev /proc 2>&1)
     t_match "statfs /: mounted on /, MNT_ROOTFS" '^statfs / type=[a-z0-9]+ on=/ rootfs=1 .*version_ok=1 blocks_ok=1$' printf '%s\n' "$out"
     t_match "statfs /tmp: on the root's file system" '^statfs /tmp type=[a-z0-9]+ on=/ ' printf '%s\n' "$out"
-    t_match "statfs /dev: devfs-like mount on /dev" '^statfs /dev type=(devfs|tmpfs) on=/dev rootfs=0 ' printf '%s\n' "$out"
+    t_match "statfs /dev: devfs on /dev" '^statfs /dev type=devfs on=/dev rootfs=0 ' printf '%s\n' "$out"
     t_match "statfs /proc: procfs on /proc" '^statfs /proc type=procfs on=/proc rootfs=0 ' printf '%s\n' "$out"
     guest_checks stat_fs "$out"
 else
@@ -120,6 +120,7 @@ t_match "10.2 stat of a missing file fails" 'No such file or directory' \
 t_match "10.2 df /: root file system mounted on /" '^[^ ]+ +[0-9]+ +[0-9]+ +-?[0-9]+ +[0-9]+% +/$' \
     "$LSL2" "$F10" /bin/df /
 t_match "10.2 df lists /dev" ' /dev$' "$LSL2" "$F10" /bin/df
+t_match "10.2 mount lists / and devfs on /dev" '^[^ ]+ on / \(.*\).*on /dev \(devfs' "$LSL2" "$F10" /bin/sh -c '/sbin/mount | tr "\n" " "'
 t_match "10.2 df -h /tmp" '^Filesystem +Size +Used +Avail +Capacity +Mounted on' \
     "$LSL2" "$F10" /bin/df -h /tmp
 rm -rf "$F13/tmp/fbstat" "$F10/tmp/fbstat"
