@@ -146,6 +146,18 @@ static enum sys_action do_statfs(struct tracee *t, struct sysc *sc, bool old)
     return SYS_DONE;
 }
 
+/* Pipes, sockets and anonymous inodes (kqueue-like descriptors) are not files
+ * of a mounted file system: FreeBSD's fstatfs answers EINVAL for them. */
+static bool no_vnode(long f_type)
+{
+    static const uint32_t magics[] = { 0x50495045 /* pipefs */, 0x534F434B /* sockfs */,
+                                       0x09041934 /* anon_inodefs */ };
+    for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+        if ((uint32_t)f_type == magics[i])
+            return true;
+    return false;
+}
+
 static enum sys_action do_fstatfs(struct tracee *t, struct sysc *sc, bool old)
 {
     int fd = fbsd_borrow_fd(t, (int)sc->args[0]);
@@ -157,7 +169,9 @@ static enum sys_action do_fstatfs(struct tracee *t, struct sysc *sc, bool old)
     int id = -1;
     if (!v)
         sc->ret = -ENOMEM;
-    else if ((sc->ret = fd_facts(fd, &v->lin, &id)) == 0)
+    else if ((sc->ret = fd_facts(fd, &v->lin, &id)) == 0 && no_vnode(v->lin.f_type))
+        sc->ret = -EINVAL;
+    else if (sc->ret == 0)
         finish(t, sc, v, id, sc->args[1], old);
     close(fd);
     free(v);

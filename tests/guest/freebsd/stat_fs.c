@@ -60,6 +60,8 @@ int main(int argc, char **argv)
     check("statfs ENOENT", statfs("/nonexistent/x", &s) < 0 && errno == ENOENT);
     check("statfs EFAULT", statfs("/", (struct statfs *)8) < 0 && errno == EFAULT);
     check("fstatfs EBADF", fstatfs(999, &s) < 0 && errno == EBADF);
+    int p[2];
+    check("fstatfs of a pipe EINVAL", pipe(p) == 0 && fstatfs(p[0], &s) < 0 && errno == EINVAL);
 
     struct freebsd11_statfs o;
     check("freebsd11_statfs /", syscall(SYS_freebsd11_statfs, "/", &o) == 0 &&
