@@ -6,7 +6,8 @@
  *   perm.c    eaccess/faccessat, lchmod/fchmodat, fchownat
  *   utimes.c  futimes, lutimes, futimens, utimensat
  *   fd.c      pipe2, freebsd10_pipe, close_range, closefrom, freebsd6_* I/O
- *   ioctl.c   terminal and file ioctls */
+ *   ioctl.c   terminal and file ioctls
+ *   pathconf.c pathconf/lpathconf/fpathconf, posix_openpt */
 #ifndef LSL2_PERSONALITIES_FREEBSD_FILE_H
 #define LSL2_PERSONALITIES_FREEBSD_FILE_H
 
@@ -70,5 +71,10 @@ enum sys_action fbsd_sys_freebsd6_truncate(struct tracee *t, struct sysc *sc); /
 /* ioctl.c */
 enum sys_action fbsd_sys_ioctl(struct tracee *t, struct sysc *sc);
 void fbsd_sys_ioctl_exit(struct tracee *t, struct sysc *sc);
+
+/* pathconf.c */
+enum sys_action fbsd_sys_pathconf(struct tracee *t, struct sysc *sc);   /* and lpathconf */
+enum sys_action fbsd_sys_fpathconf(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_posix_openpt(struct tracee *t, struct sysc *sc);
 
 #endif
