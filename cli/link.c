@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,8 @@ static bool cmd_name_ok(const char *c)
     return true;
 }
 
-/* The NAME and CMD of an lsl2 link script, from its marker line. */
+/* The NAME and the guest command of an lsl2 link script, from its marker line
+ * "# lsl2-link NAME CMD" (CMD: as given to link, or the guest path for --all). */
 static bool read_mark(int dirfd, const char *file, char *name, char *cmd, size_t len)
 {
     int fd = openat(dirfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -71,14 +73,15 @@ static bool read_mark(int dirfd, const char *file, char *name, char *cmd, size_t
     return true;
 }
 
-static int write_link(int dirfd, const char *dir, const char *name, const char *cmd,
-                      const char *self)
+/* Writes DIR/NAME:LINK running the guest command target (LINK, or a guest path). */
+static int write_link(int dirfd, const char *dir, const char *name, const char *link,
+                      const char *target, const char *self)
 {
     char file[NAME_MAX + 1], tmp[NAME_MAX + 32];
-    if (snprintf(file, sizeof file, "%s:%s", name, cmd) >= (int)sizeof file)
+    if (snprintf(file, sizeof file, "%s:%s", name, link) >= (int)sizeof file)
         return -ENAMETOOLONG;
     struct stat st;
-    char n2[256], c2[256];
+    char n2[256], c2[PATH_MAX];
     if (fstatat(dirfd, file, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
         !read_mark(dirfd, file, n2, c2, sizeof n2)) {
         report_error("link: %s/%s exists and was not made by lsl2; left alone", dir, file);
@@ -94,11 +97,11 @@ static int write_link(int dirfd, const char *dir, const char *name, const char *
         unlinkat(dirfd, tmp, 0);
         return -ENOMEM;
     }
-    /* self has no single quote (checked by the caller) nor do name and cmd. */
+    /* self, name and target hold no single quote (checked by the callers). */
     fprintf(f, "#!/bin/sh\n" MARK "%s %s\n"
                "# runs %s in the lsl2 subsystem %s, in the current directory\n"
                "exec '%s' run --here '%s' -- '%s' \"$@\"\n",
-            name, cmd, cmd, name, self, name, cmd);
+            name, target, target, name, self, name, target);
     int r = fclose(f) == 0 ? 0 : -errno;
     if (r == 0 && renameat(dirfd, tmp, dirfd, file) < 0)
         r = -errno;
@@ -174,6 +177,7 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
         return 125;
     }
     int status = 0, made = 0, removed = 0;
+    void *done = NULL;          /* names linked by --all */
     for (int i = 0; i < ncmds; i++) {
         if (!cmd_name_ok(cmds[i])) {
             report_error("link: bad command name '%s' (a name, no '/')", cmds[i]);
@@ -181,7 +185,7 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
         } else if (!guest_has_cmd(root, path, cmds[i])) {
             report_error("link: %s: no executable command %s in the guest's PATH", name, cmds[i]);
             status = 127;
-        } else if (write_link(dfd, dir, name, cmds[i], self) == 0) {
+        } else if (write_link(dfd, dir, name, cmds[i], cmds[i], self) == 0) {
             made++;
         } else {
             status = 125;
@@ -203,24 +207,35 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
                 rootfs_host_path(root, res, hp, sizeof hp) < 0 || stat(hp, &sb) < 0 ||
                 !S_ISREG(sb.st_mode) || !(sb.st_mode & 0111))
                 continue;
-            if (write_link(dfd, dir, name, e->d_name, self) == 0)
+            /* The first directory of the list wins, as in a PATH search. */
+            char *key = strdup(e->d_name);
+            void *got = key ? tsearch(key, &done, (int (*)(const void *, const void *))strcmp) : NULL;
+            if (!got || *(char **)got != key) {
+                free(key);
+                continue;
+            }
+            if (strchr(full, '\''))
+                continue;
+            if (write_link(dfd, dir, name, e->d_name, full, self) == 0)
                 made++;
         }
         if (dd)
             closedir(dd);
     }
+    tdestroy(done, free);
     /* Refresh the links made before: rewrite them (lsl2 may have moved), drop those
      * whose command is gone from the guest. */
     DIR *dd = fdopendir(dup(dfd));
     for (struct dirent *e; dd && (e = readdir(dd)) != NULL;) {
-        char n2[256], c2[256];
-        if (!read_mark(dfd, e->d_name, n2, c2, sizeof n2) || strcmp(n2, name) != 0)
+        char n2[PATH_MAX], c2[PATH_MAX];
+        if (!read_mark(dfd, e->d_name, n2, c2, sizeof n2) || strcmp(n2, name) != 0 ||
+            strncmp(e->d_name, name, strlen(name)) != 0 || e->d_name[strlen(name)] != ':')
             continue;
         if (!guest_has_cmd(root, path, c2)) {
             if (unlinkat(dfd, e->d_name, 0) == 0)
                 removed++;
         } else {
-            write_link(dfd, dir, name, c2, self);
+            write_link(dfd, dir, name, e->d_name + strlen(name) + 1, c2, self);
         }
     }
     if (dd)
@@ -243,7 +258,7 @@ static int unlink_dir(const char *dir, const char *name, int *count)
         return -errno;
     DIR *dd = fdopendir(dup(dfd));
     for (struct dirent *e; dd && (e = readdir(dd)) != NULL;) {
-        char n2[256], c2[256];
+        char n2[PATH_MAX], c2[PATH_MAX];
         if (read_mark(dfd, e->d_name, n2, c2, sizeof n2) && strcmp(n2, name) == 0 &&
             unlinkat(dfd, e->d_name, 0) == 0)
             (*count)++;
