@@ -1,11 +1,13 @@
 /* FreeBSD process creation, exec and wait on Linux.
- *   fork/vfork pass through (the child's %rax is 0 on both; FreeBSD also sets
- *     %rdx = 1 in the child, which its libc does not read).
+ *   fork/vfork: the Linux calls, with FreeBSD's second result register (%rdx:
+ *     0 in the parent, 1 in the child) and the carry flag clear in the child.
  *   rfork(flags): RFPROC with RFFDG is fork; RFPROC without RFFDG shares the
  *     descriptor table (CLONE_FILES); RFMEM shares memory (CLONE_VM), RFSIGSHARE
  *     the handlers (CLONE_SIGHAND), RFTSIGZMB picks the exit signal; RFSPAWN (posix_spawn) is a vfork with
  *     shared memory.  RFTHREAD only changes FreeBSD's signal bookkeeping and is
- *     accepted.  Without RFPROC (changing the caller's own process), RFCFDG,
+ *     accepted.  With RFMEM or RFSPAWN the child starts on the stack in %rsi, as
+ *     libc's rfork_thread passes it (a bare rfork(RFMEM) has no stack there).
+ *     Without RFPROC (changing the caller's own process), RFCFDG,
  *     RFNOWAIT, the kernel-only flags and RFSPAWN with others: EINVAL.
  *   fexecve(fd, argv, envp) is execveat(fd, "", argv, envp, AT_EMPTY_PATH).
  *   wait4: options and the status word translated (abi/freebsd/wait.h);
@@ -79,16 +81,57 @@ long fbsd_rfork_to_clone(uint32_t f)
     return c | sig;
 }
 
+/* FreeBSD's fork return (cpu_fork, cpu_set_syscall_retval): the parent gets
+ * the child's pid in %rax and 0 in %rdx, the child 0 and 1, carry clear in
+ * both.  libc's rfork_thread (posix_spawn's RFSPAWN) tells the child by %rdx.
+ * The child starts with the registers the parent had at the call, so they are
+ * set up before it: %rdx = 1 (clone's parent_tid argument, unused without
+ * CLONE_PARENT_SETTID) and the carry flag cleared; the parent's exit stop then
+ * puts 0 in its %rdx. */
+static void child_regs(struct tracee *t)
+{
+    struct user_regs_struct *r = tracee_regs(t);
+    if (!r)
+        return;
+    r->eflags &= ~FBSD_EFLAGS_CF;
+    tracee_regs_changed(t);
+    sysc_set_arg(t, 2, 1);
+}
+
+/* fork, vfork: the Linux calls, with FreeBSD's %rdx and carry flag. */
+enum sys_action fbsd_sys_fork(struct tracee *t, struct sysc *sc)
+{
+    child_regs(t);
+    sysc_set_host_nr(t, sc->nr == FBSD_SYS_vfork ? __NR_vfork : __NR_fork);
+    return SYS_PASS;
+}
+
+void fbsd_sys_fork_exit(struct tracee *t, struct sysc *sc)
+{
+    (void)t;
+    if (sc->ret > 0) {
+        sc->ret2 = 0;
+        sc->has_ret2 = true;
+    }
+}
+
 /* rfork(int flags) */
 enum sys_action fbsd_sys_rfork(struct tracee *t, struct sysc *sc)
 {
     long c = fbsd_rfork_to_clone((uint32_t)sc->args[0]);
     if (c < 0)
         return done(sc, c);
-    /* clone(flags, newsp = 0: the same stack, parent_tid, child_tid, tls) */
+    /* clone(flags, newsp, parent_tid, child_tid, tls).  newsp is also the
+     * child's %rsi.  A child sharing memory needs a stack of its own, which
+     * libc's rfork_thread(flags, stack, func, arg) passes in %rsi and moves to
+     * %rsp in the child: then newsp is that %rsi, kept.  Otherwise newsp is 0:
+     * the child goes on with (its copy of) the caller's stack. */
     sysc_set_arg(t, 0, (uint64_t)c);
-    for (int i = 1; i < 5; i++)
+    if (!(c & CLONE_VM))
+        sysc_set_arg(t, 1, 0);
+    for (int i = 2; i < 5; i++)
         sysc_set_arg(t, i, 0);
+    child_regs(t);
     sysc_set_host_nr(t, __NR_clone);
     return SYS_PASS;
 }
@@ -133,6 +176,23 @@ enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc)
     return SYS_PASS;
 }
 
+/* A blocking call that a signal interrupted ends with one of Linux's restart
+ * codes, and the kernel then runs the syscall instruction again with
+ * %rax = orig_rax: the host number the entry handler put there, which means
+ * another call to a FreeBSD process.  Until the tracer puts the guest's number
+ * back for every call, the exit handlers of the calls here do it themselves.
+ * (ERESTART_RESTARTBLOCK is not covered: the kernel then runs restart_syscall.) */
+void fbsd_restart_as_guest(struct tracee *t, struct sysc *sc)
+{
+    if (sc->ret > -512 || sc->ret < -514)
+        return;
+    struct user_regs_struct *r = tracee_regs(t);
+    if (!r || (long)r->orig_rax == sc->nr)
+        return;
+    r->orig_rax = (uint64_t)sc->nr;
+    tracee_regs_changed(t);
+}
+
 /* Options of the wait family; -EINVAL for bits FreeBSD does not know.
  * WTRAPPED (ptrace traps) is dropped: guests do not trace. */
 static long wait_opts(uint64_t o, bool for_wait4)
@@ -159,6 +219,7 @@ enum sys_action fbsd_sys_wait4(struct tracee *t, struct sysc *sc)
 
 void fbsd_sys_wait4_exit(struct tracee *t, struct sysc *sc)
 {
+    fbsd_restart_as_guest(t, sc);
     if (sc->ret <= 0 || !sc->args[1])
         return;
     int st;
@@ -219,6 +280,7 @@ enum sys_action fbsd_sys_wait6(struct tracee *t, struct sysc *sc)
 
 void fbsd_sys_wait6_exit(struct tracee *t, struct sysc *sc)
 {
+    fbsd_restart_as_guest(t, sc);
     if (sc->ret < 0)
         return;
     struct wait6_scratch w;

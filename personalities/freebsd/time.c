@@ -149,6 +149,6 @@ enum sys_action fbsd_sys_clock_nanosleep(struct tracee *t, struct sysc *sc)
 
 void fbsd_sys_clock_nanosleep_exit(struct tracee *t, struct sysc *sc)
 {
-    (void)t;
+    fbsd_restart_as_guest(t, sc);
     sc->ret = posix_error(sc->ret);
 }
