@@ -97,6 +97,31 @@ void env_free(char **env)
     free(env);
 }
 
+static bool is_locale_var(const char *var)
+{
+    return strncmp(var, "LANG=", 5) == 0 || strncmp(var, "LC_", 3) == 0;
+}
+
+void env_drop_missing_locales(char **env, bool (*exists)(const char *locale, void *arg),
+                              void *arg, void (*dropped)(const char *var))
+{
+    char **w = env;
+    for (char **r = env; r && *r; r++) {
+        const char *val = strchr(*r, '=');
+        val = val ? val + 1 : "";
+        if (is_locale_var(*r) && val[0] && strcmp(val, "C") != 0 && strcmp(val, "POSIX") != 0 &&
+            !exists(val, arg)) {
+            if (dropped)
+                dropped(*r);
+            free(*r);
+            continue;
+        }
+        *w++ = *r;
+    }
+    if (w)
+        *w = NULL;
+}
+
 const char *env_get(char *const *env, const char *name)
 {
     size_t n = strlen(name);

@@ -16,6 +16,13 @@ bool env_host_only(const char *var);
 char **env_build(char *const *host_env, const struct options *o);
 void   env_free(char **env);
 
+/* Removes the locale variables (LANG, LC_ALL, LC_*) whose value names a locale that
+ * `exists` says the guest lacks (C and POSIX are always there), calling `dropped` for
+ * each.  For guests whose setlocale() fails on a missing locale (FreeBSD), so that a
+ * host LANG=C.UTF-8 does not make every localised tool complain. */
+void env_drop_missing_locales(char **env, bool (*exists)(const char *locale, void *arg),
+                              void *arg, void (*dropped)(const char *var));
+
 /* The value of NAME in env, or NULL. */
 const char *env_get(char *const *env, const char *name);
 

@@ -85,6 +85,23 @@ static int choose_workdir(const char *root, const char *want, char *out, size_t 
     return 0;
 }
 
+/* A FreeBSD locale is a directory of /usr/share/locale in the guest. */
+static bool freebsd_locale_exists(const char *locale, void *root)
+{
+    char guest[PATH_MAX], resolved[PATH_MAX], host[PATH_MAX];
+    struct stat st;
+    if (strchr(locale, '/') || snprintf(guest, sizeof guest, "/usr/share/locale/%s", locale) >= (int)sizeof guest)
+        return false;
+    return rootfs_resolve(root, NULL, guest, resolved, sizeof resolved) == 0 &&
+           rootfs_host_path(root, resolved, host, sizeof host) == 0 &&
+           stat(host, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void locale_dropped(const char *var)
+{
+    report_step("%s not passed to the guest: it has no such locale", var);
+}
+
 static int run(const struct options *o)
 {
     static char root[PATH_MAX], workdir[PATH_MAX];
@@ -136,6 +153,9 @@ static int run(const struct options *o)
         st = EXIT_LSL2;
         goto out;
     }
+
+    if (strcmp(pers->name, "freebsd") == 0)
+        env_drop_missing_locales(envp, freebsd_locale_exists, root, locale_dropped);
 
     if ((st = enter_plan_mounts(&plan, o, err, sizeof err)) != 0) {
         report_error("%s", err);
