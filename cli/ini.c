@@ -131,6 +131,33 @@ int ini_each(const struct ini *ini, const char *key, int (*fn)(const char *, voi
     return 0;
 }
 
+int ini_each_prefix(const struct ini *ini, const char *prefix,
+                    int (*fn)(const char *, const char *, void *), void *arg)
+{
+    size_t pl = strlen(prefix);
+    for (size_t i = 0; i < ini->nlines; i++) {
+        const char *l = ini->lines[i] + strspn(ini->lines[i], " \t");
+        if (strncmp(l, prefix, pl) != 0)
+            continue;
+        size_t kl = strcspn(l, " \t=");
+        char *key = strndup(l, kl);
+        const char *v;
+        size_t n;
+        int r = 0;
+        if (!key)
+            return -ENOMEM;
+        if (line_is(ini->lines[i], key, &v, &n)) {
+            char *val = strndup(v, n);
+            r = val ? fn(key, val, arg) : -ENOMEM;
+            free(val);
+        }
+        free(key);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 static char *make_line(const char *key, const char *value)
 {
     char *s;

@@ -22,6 +22,9 @@ const char *ini_get(const struct ini *ini, const char *key, char *buf, size_t le
 /* Calls fn for each value of key, in order; stops when fn returns non-zero. */
 int  ini_each(const struct ini *ini, const char *key,
               int (*fn)(const char *value, void *arg), void *arg);
+/* Calls fn(key, value) for each key that starts with prefix, in order. */
+int  ini_each_prefix(const struct ini *ini, const char *prefix,
+                     int (*fn)(const char *key, const char *value, void *arg), void *arg);
 /* Sets key to value: the first line of key is rewritten, the others removed; a
  * missing key is appended.  value NULL removes every line of key. Returns 0 or -ENOMEM. */
 int  ini_set(struct ini *ini, const char *key, const char *value);

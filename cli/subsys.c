@@ -49,6 +49,19 @@ static int push_bind(const char *v, void *arg)
     return 0;
 }
 
+/* env.NAME = VALUE: -e NAME=VALUE (an empty value leaves lsl2's default). */
+static int push_env(const char *key, const char *value, void *arg)
+{
+    char *e;
+    if (!value[0] || !key[4])
+        return 0;
+    if (asprintf(&e, "%s=%s", key + 4, value) < 0)
+        return -1;
+    push2(arg, "-e", e);
+    free(e);
+    return 0;
+}
+
 /* Creates the directory `guest` (and its missing parents) inside the rootfs, each
  * component resolved with the rootfs as "/", so that a mount point for --here can
  * never be made outside it. */
@@ -139,11 +152,7 @@ int subsys_argv(const struct store *s, const char *name, char *const *extra, int
             return 125;
         }
     }
-    if (ini_get(&ini, "env.PATH", v, sizeof v) && v[0]) {
-        char e[4200];
-        snprintf(e, sizeof e, "PATH=%s", v);
-        push2(&b, "-e", e);
-    }
+    ini_each_prefix(&ini, "env.", push_env, &b);
     if (ini_get(&ini, "network", v, sizeof v) &&
         (strcmp(v, "off") == 0 || strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0))
         push(&b, "-n");

@@ -54,6 +54,27 @@ static void test_each(void **state)
     ini_free(&ini);
 }
 
+static int keyvals(const char *k, const char *v, void *arg)
+{
+    char *out = arg;
+    strcat(out, k);
+    strcat(out, "=");
+    strcat(out, v);
+    strcat(out, "|");
+    return 0;
+}
+
+static void test_each_prefix(void **state)
+{
+    (void)state;
+    struct ini ini;
+    char all[128] = "";
+    assert_int_equal(ini_parse(&ini, "env.PATH = /bin\nenvy = no\n env.TERM=vt100\nenv.X\n"), 0);
+    assert_int_equal(ini_each_prefix(&ini, "env.", keyvals, all), 0);
+    assert_string_equal(all, "env.PATH=/bin|env.TERM=vt100|");
+    ini_free(&ini);
+}
+
 static void test_set_keeps_the_rest(void **state)
 {
     (void)state;
@@ -105,6 +126,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_get),
         cmocka_unit_test(test_each),
+        cmocka_unit_test(test_each_prefix),
         cmocka_unit_test(test_set_keeps_the_rest),
         cmocka_unit_test(test_save_load),
     };
