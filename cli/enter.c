@@ -378,6 +378,13 @@ static int spawn_and_supervise(const struct enter_plan *p)
 
 static int run_as_root(const struct enter_plan *p)
 {
+    /* ROOTFS "/" with nothing to mount or isolate (a container whose root is the
+     * guest): no namespace is needed, and a container without CAP_SYS_ADMIN could
+     * not create one. */
+    if (!p->chroot && p->nmounts == 0 && !p->no_network) {
+        report_step("ROOTFS /: no namespace needed");
+        return spawn_and_supervise(p);
+    }
     int flags = CLONE_NEWNS | (p->no_network ? CLONE_NEWNET : 0);
     report_step("unshare mount%s namespace", p->no_network ? " and network" : "");
     if (unshare(flags) < 0) {
