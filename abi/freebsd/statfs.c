@@ -61,6 +61,11 @@ const char *fbsd_fstypename_from_magic(uint64_t magic, int *local)
     return "unknown";
 }
 
+const char *fbsd_fstypename_at(size_t i)
+{
+    return i < sizeof(fstypes) / sizeof(fstypes[0]) ? fstypes[i].name : NULL;
+}
+
 static void copy_name(char *dst, size_t size, const char *src)
 {
     memset(dst, 0, size);

@@ -107,6 +107,8 @@ extern const struct fbsd_map fbsd_mnt_flags_map;
  * otherwise, "unknown" when the magic is not in the table); *local (may be
  * NULL) tells whether the file system is stored locally (MNT_LOCAL). */
 const char *fbsd_fstypename_from_magic(uint64_t magic, int *local);
+/* The name of entry i of that table (NULL past the end): vfs.conflist lists them all. */
+const char *fbsd_fstypename_at(size_t i);
 
 struct statfs;
 /* mntfrom/mnton come from the caller (e.g. /proc/self/mountinfo, with the guest

@@ -43,6 +43,8 @@ static long get_ncpu(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_
 { (void)w; return put_int(b, c, (int32_t)f->ncpu); }
 static long get_physmem(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_t c)
 { (void)w; return put_ulong(b, c, f->physmem); }
+static long get_availpages(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_t c)
+{ (void)w; return put_ulong(b, c, f->physmem / 4096); }
 static long get_boottime(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_t c)
 { (void)w; return put(b, c, &f->boottime, sizeof(f->boottime)); }
 static long get_usrstack(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_t c)
@@ -84,6 +86,10 @@ static long get_arandom(const struct fbsd_sysctl_facts *f, size_t want, void *b,
         return -FBSD_EIO;
     return put(b, c, rnd, n);
 }
+
+/* vfs.conflist: struct xvfsconf records (getvfsbyname(3) searches them). */
+static long get_conflist(const struct fbsd_sysctl_facts *f, size_t w, void *b, size_t c)
+{ (void)w; return (long)fbsd_vfs_conflist(f->vfs_refcount, b, c); }
 
 #define NODE(n, ...)  { .name = n, .oid = { __VA_ARGS__ }, .oidlen = sizeof((int[]){ __VA_ARGS__ }) / sizeof(int), \
                         .type = FBSD_CTLTYPE_NODE, .fmt = "N" }
@@ -131,6 +137,9 @@ static const struct fbsd_sysctl_ent tab[] = {
     GET("kern.arandom", FBSD_CTLTYPE_OPAQUE, "", 0, get_arandom, K, FBSD_KERN_ARND),
     NODE("vm", FBSD_CTL_VM),
     INT("vm.overcommit", 0, FBSD_CTL_VM, FBSD_VM_OVERCOMMIT),
+    NODE("vfs", FBSD_CTL_VFS),
+    GET("vfs.conflist", FBSD_CTLTYPE_OPAQUE, "S,xvfsconf", FBSD_SYSF_MOUNTS, get_conflist,
+        FBSD_CTL_VFS, FBSD_VFS_CONFLIST),
     NODE("hw", H),
     STR("hw.machine", "amd64", H, FBSD_HW_MACHINE),
     GET("hw.model", FBSD_CTLTYPE_STRING, "A", FBSD_SYSF_CPU, get_model, H, FBSD_HW_MODEL),
@@ -143,8 +152,11 @@ static const struct fbsd_sysctl_ent tab[] = {
     STR("hw.machine_arch", "amd64", H, FBSD_HW_MACHINE_ARCH),
     GET("hw.realmem", FBSD_CTLTYPE_ULONG, "LU", FBSD_SYSF_HOST, get_physmem, H, FBSD_HW_REALMEM),
     GET("hw.pagesizes", FBSD_CTLTYPE_OPAQUE, "S,pagesizes", 0, get_pagesizes, H, FBSD_HW_PAGESIZES),
+    GET("hw.availpages", FBSD_CTLTYPE_LONG, "L", FBSD_SYSF_HOST, get_availpages, H, FBSD_HW_AVAILPAGES),
     NODE("user", FBSD_CTL_USER),
     STR("user.localbase", "/usr/local", FBSD_CTL_USER, FBSD_USER_LOCALBASE),
+    NODE("p1003_1b", FBSD_CTL_P1003_1B),
+    INT("p1003_1b.pagesize", 4096, FBSD_CTL_P1003_1B, FBSD_CTL_P1003_1B_PAGESIZE),
 };
 #define NTAB (sizeof(tab) / sizeof(tab[0]))
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "abi/freebsd/vfsconf.h"
 
 /* The release lsl2 presents: the FreeBSD 13.2 world (the sysroot fixture's
  * sys/param.h __FreeBSD_version).  AT_OSRELDATE gives the same value. */
@@ -22,7 +23,7 @@ enum {
 
     FBSD_CTL_SYSCTL = 0, FBSD_CTL_KERN = 1, FBSD_CTL_VM = 2, FBSD_CTL_VFS = 3,
     FBSD_CTL_NET = 4, FBSD_CTL_DEBUG = 5, FBSD_CTL_HW = 6, FBSD_CTL_MACHDEP = 7,
-    FBSD_CTL_USER = 8,
+    FBSD_CTL_USER = 8, FBSD_CTL_P1003_1B = 9,
 
     FBSD_CTL_SYSCTL_DEBUG = 0, FBSD_CTL_SYSCTL_NAME = 1, FBSD_CTL_SYSCTL_NEXT = 2,
     FBSD_CTL_SYSCTL_NAME2OID = 3, FBSD_CTL_SYSCTL_OIDFMT = 4,
@@ -46,8 +47,12 @@ enum {
     FBSD_HW_PHYSMEM = 5, FBSD_HW_USERMEM = 6, FBSD_HW_PAGESIZE = 7,
     FBSD_HW_FLOATINGPT = 10, FBSD_HW_MACHINE_ARCH = 11, FBSD_HW_REALMEM = 12,
     FBSD_HW_PAGESIZES = FBSD_CTL_AUTO_START,   /* OID_AUTO in FreeBSD */
+    FBSD_HW_AVAILPAGES = FBSD_CTL_AUTO_START + 1,   /* OID_AUTO: sysconf(_SC_PHYS_PAGES) */
+
+    FBSD_CTL_P1003_1B_PAGESIZE = 20,   /* FreeBSD 10's sysconf(_SC_PAGESIZE) asks it */
 
     FBSD_VM_OVERCOMMIT = 12,
+    FBSD_VFS_CONFLIST = FBSD_CTL_AUTO_START,   /* OID_AUTO in FreeBSD */
     FBSD_USER_LOCALBASE = 21,
 };
 
@@ -71,6 +76,7 @@ enum {
     FBSD_SYSF_CPU  = 1u << 1,   /* model */
     FBSD_SYSF_PROC = 1u << 2,   /* usrstack, ps_strings of the calling process */
     FBSD_SYSF_PATH = 1u << 3,   /* pathname of process `arg` (-1: the caller) */
+    FBSD_SYSF_MOUNTS = 1u << 4, /* mounts per file system type (vfs.conflist) */
 };
 struct fbsd_sysctl_facts {
     char     hostname[256];
@@ -83,6 +89,7 @@ struct fbsd_sysctl_facts {
     uint64_t ps_strings;
     char     pathname[1024];    /* FreeBSD's MAXPATHLEN */
     int      pathname_err;      /* positive FreeBSD errno when the path is unknown */
+    int32_t  vfs_refcount[FBSD_VFS_MAX];   /* the guest's mounts per fbsd_vfs_name index */
 };
 
 struct fbsd_sysctl_ent;

@@ -7,11 +7,17 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include "abi/freebsd/errno.h"
+#include "abi/freebsd/statfs.h"
 #include "abi/freebsd/sysctl.h"
+#include "abi/freebsd/vfsconf.h"
 #include "loader/freebsd_start.h"
+#include "personalities/freebsd/fsinfo.h"
 #include "personalities/freebsd/sysctl.h"
 #include "tracer/tracee.h"
 
@@ -57,6 +63,29 @@ static void cpu_facts(struct fbsd_sysctl_facts *f)
     fclose(c);
 }
 
+/* vfs.conflist's refcounts: the guest's mounts per type, as getfsstat lists
+ * them (the root's file system counts even when mountinfo does not list it). */
+static void mount_facts(struct tracee *t, struct fbsd_sysctl_facts *f)
+{
+    struct fbsd_mounts m;
+    if (fbsd_mounts_read(t, &m) < 0)
+        return;
+    for (size_t i = 0; i < m.n; i++)
+        f->vfs_refcount[fbsd_vfs_from_linux(m.v[i].fstype)]++;
+    if (!fbsd_mounts_root(&m)) {
+        int fd = procfs_open(t->tid, "root", O_PATH | O_DIRECTORY);
+        struct statfs sfs;
+        if (fd >= 0 && fstatfs(fd, &sfs) == 0) {
+            int i = fbsd_vfs_find(fbsd_fstypename_from_magic((uint64_t)sfs.f_type, NULL));
+            if (i >= 0)
+                f->vfs_refcount[i]++;
+        }
+        if (fd >= 0)
+            close(fd);
+    }
+    fbsd_mounts_free(&m);
+}
+
 static void gather(struct tracee *t, unsigned needs, long arg, struct fbsd_sysctl_facts *f)
 {
     if (needs & FBSD_SYSF_HOST)
@@ -65,6 +94,8 @@ static void gather(struct tracee *t, unsigned needs, long arg, struct fbsd_sysct
         cpu_facts(f);
     if ((needs & FBSD_SYSF_PROC) && fbsd_proc_stack(t->tgid, &f->usrstack, &f->ps_strings) < 0)
         f->usrstack = f->ps_strings = 0;
+    if (needs & FBSD_SYSF_MOUNTS)
+        mount_facts(t, f);
     if (needs & FBSD_SYSF_PATH) {
         pid_t pid = arg == -1 ? t->tgid : (pid_t)arg;
         if (fbsd_proc_exe_path(pid, f->pathname, sizeof f->pathname) < 0)

@@ -37,6 +37,7 @@
 #include "abi/freebsd/mman.h"
 #include "abi/freebsd/stat.h"
 #include "abi/freebsd/statfs.h"
+#include "abi/freebsd/vfsconf.h"
 #include "abi/freebsd/dirent.h"
 #include "abi/freebsd/time.h"
 #include "abi/freebsd/resource.h"
@@ -233,7 +234,15 @@
     V(MNT_RDONLY) V(MNT_SYNCHRONOUS) V(MNT_NOEXEC) V(MNT_NOSUID) V(MNT_NFS4ACLS) \
     V(MNT_UNION) V(MNT_ASYNC) V(MNT_LOCAL) V(MNT_QUOTA) V(MNT_ROOTFS) V(MNT_USER) \
     V(MNT_SUIDDIR) V(MNT_SOFTDEP) V(MNT_NOSYMFOLLOW) V(MNT_IGNORE) V(MNT_ACLS) \
-    V(MNT_NOATIME) V(MNT_NOCLUSTERR) V(MNT_NOCLUSTERW) V(MNT_WAIT) V(MNT_NOWAIT)
+    V(MNT_NOATIME) V(MNT_NOCLUSTERR) V(MNT_NOCLUSTERW) V(MNT_WAIT) V(MNT_NOWAIT) \
+    S(struct xvfsconf, struct fbsd_xvfsconf) \
+    O(struct xvfsconf, vfc_name, struct fbsd_xvfsconf, vfc_name) \
+    O(struct xvfsconf, vfc_typenum, struct fbsd_xvfsconf, vfc_typenum) \
+    O(struct xvfsconf, vfc_refcount, struct fbsd_xvfsconf, vfc_refcount) \
+    O(struct xvfsconf, vfc_flags, struct fbsd_xvfsconf, vfc_flags) \
+    O(struct xvfsconf, vfc_next, struct fbsd_xvfsconf, vfc_next) \
+    V(VFCF_STATIC) V(VFCF_NETWORK) V(VFCF_READONLY) V(VFCF_SYNTHETIC) V(VFCF_LOOPBACK) \
+    V(VFCF_UNICODE) V(VFCF_JAIL) V(VFCF_DELEGADMIN) V(VFCF_SBDRY) V(VFCF_FILEMOUNT)
 
 #define DIRENT_LIST \
     S(struct dirent, struct fbsd_dirent) \
