@@ -37,6 +37,12 @@ void fbsd_set_result(struct tracee *t, long ret, long ret2)
     if (!r)
         return;     /* the thread is gone */
     fbsd_result_to_regs(r, ret, ret2, t->sc.has_ret2);
+    /* A call a signal interrupted (ERESTARTSYS/NOINTR/NOHAND) is run again by
+     * the kernel with %rax = orig_rax: put the guest's number back there, or the
+     * guest would make the host number's FreeBSD call (Linux fork 57 is FreeBSD
+     * symlink).  The tracer restores the argument registers at this stop. */
+    if (ret <= -512 && ret >= -514 && r->orig_rax != (uint64_t)t->sc.nr)
+        r->orig_rax = (uint64_t)t->sc.nr;
     tracee_regs_changed(t);
 }
 
