@@ -1,4 +1,5 @@
 /* FreeBSD process start through ptrace.  See freebsd_start.h. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -22,18 +23,22 @@ uint32_t fbsd_host_ncpus(void)
     return n > 0 ? (uint32_t)n : 1;
 }
 
+/* /proc/PID/... through procfs_open: the tracer may run in a PID namespace
+ * whose proc is mounted inside the guest's root only (non-root runs), where
+ * the host's /proc/PID is another process or none. */
 int fbsd_proc_exe_path(pid_t pid, char *buf, size_t cap)
 {
-    char link[64], exe[PATH_MAX], root[PATH_MAX];
-    snprintf(link, sizeof link, "/proc/%d/exe", (int)pid);
-    ssize_t n = readlink(link, exe, sizeof exe - 1);
-    if (n < 0)
+    char exe[PATH_MAX], root[PATH_MAX];
+    int dir = procfs_open(pid, ".", O_PATH | O_DIRECTORY);
+    if (dir < 0)
         return -errno;
+    ssize_t n = readlinkat(dir, "exe", exe, sizeof exe - 1);
+    ssize_t r = n < 0 ? -1 : readlinkat(dir, "root", root, sizeof root - 1);
+    int err = errno;
+    close(dir);
+    if (n < 0 || r < 0)
+        return -err;
     exe[n] = 0;
-    snprintf(link, sizeof link, "/proc/%d/root", (int)pid);
-    ssize_t r = readlink(link, root, sizeof root - 1);
-    if (r < 0)
-        return -errno;
     root[r] = 0;
     const char *p = exe;
     /* Strip the guest's root when the executable lies beneath it. */
@@ -48,11 +53,15 @@ int fbsd_proc_exe_path(pid_t pid, char *buf, size_t cap)
 /* The [lo, hi) of the mapping of pid that holds addr. */
 static int find_vma(pid_t pid, uint64_t addr, uint64_t *lo, uint64_t *hi)
 {
-    char path[64], line[512];
-    snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
-    FILE *f = fopen(path, "re");
-    if (!f)
-        return -errno;
+    char line[512];
+    int fd = procfs_open(pid, "maps", O_RDONLY);
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "re");
+    if (!f) {
+        int err = errno;
+        if (fd >= 0)
+            close(fd);
+        return -err;
+    }
     int ret = -ENOENT;
     while (fgets(line, sizeof line, f)) {
         uint64_t a, b;
@@ -70,9 +79,8 @@ static int find_vma(pid_t pid, uint64_t addr, uint64_t *lo, uint64_t *hi)
 /* mm->start_stack: field 28 of /proc/PID/stat, the Linux initial stack pointer. */
 static int start_stack(pid_t pid, uint64_t *out)
 {
-    char path[64], buf[2048];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    char buf[2048];
+    int fd = procfs_open(pid, "stat", O_RDONLY);
     if (fd < 0)
         return -errno;
     ssize_t n = read(fd, buf, sizeof buf - 1);
@@ -134,10 +142,9 @@ static int read_linux_stack(struct tracee *t, uint64_t sp, uint64_t hi,
 
 static void program_facts(pid_t pid, struct fb_start_in *in)
 {
-    char path[64], err[128];
+    char err[128];
     struct elf_info info;
-    snprintf(path, sizeof path, "/proc/%d/exe", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = procfs_open(pid, "exe", O_RDONLY);
     if (fd < 0)
         return;
     if (elf_inspect_fd(fd, &info, err, sizeof err) == 0) {
