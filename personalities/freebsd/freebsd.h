@@ -13,9 +13,10 @@
 #include "personalities/freebsd/sysnum.h"
 /* Handlers, by domain (each header lists the entries it serves). */
 #include "personalities/freebsd/sysctl.h"   /* __sysctl, __sysctlbyname, sysarch */
-#include "personalities/freebsd/file.h"     /* open, fcntl, *at paths, utimes, pipes, ioctl */
 #include "personalities/freebsd/fsinfo.h"   /* stat, statfs, getfsstat, getdirentries, mknod */
+#include "personalities/freebsd/file.h"     /* open, fcntl, *at paths, utimes, pipes, ioctl */
 #include "personalities/freebsd/proc.h"     /* mmap family, ids, fork/wait, limits, clocks, masks */
+#include "personalities/freebsd/extattr.h"  /* extattr_*, __acl_* */
 
 struct tracee;
 struct sysc;
@@ -49,7 +50,7 @@ enum sys_action fbsd_sys_indirect(struct tracee *t, struct sysc *sc);
 extern const struct xlat_set fbsd_xset_open_flags, fbsd_xset_at_flags, fbsd_xset_fcntl_cmds,
        fbsd_xset_mmap_prot, fbsd_xset_mmap_flags, fbsd_xset_access_modes, fbsd_xset_whence,
        fbsd_xset_rlimits, fbsd_xset_clockids, fbsd_xset_signals, fbsd_xset_sighow,
-       fbsd_xset_wait_opts;
+       fbsd_xset_wait_opts, fbsd_xset_ioctl_cmds, fbsd_xset_dirfd;
 
 /* format.c: --trace display of FreeBSD structs (A_STAT_OUT, A_FBSD_STAT11). */
 bool fbsd_format_arg(struct tracee *t, int kind, uint64_t val, bool on_exit,

@@ -36,6 +36,8 @@ const struct personality freebsd_personality = {
         [A_CLOCKID] = &fbsd_xset_clockids,
         [A_SIGNUM] = &fbsd_xset_signals,
         [A_WAIT_OPTS] = &fbsd_xset_wait_opts,
+        [A_IOCTL_CMD] = &fbsd_xset_ioctl_cmds,
+        [A_DIRFD] = &fbsd_xset_dirfd,
     },
     .errno_to_guest = fbsd_errno_from_linux,
     .errno_name = fbsd_errno_name,

@@ -7,6 +7,7 @@
 #include "abi/freebsd/time.h"
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/wait.h"
+#include "abi/freebsd/termios.h"
 
 /* open(2) flags: the O_ACCMODE part is an enum, the rest flag bits. */
 const struct xlat_set fbsd_xset_open_flags = {
@@ -24,3 +25,17 @@ const struct xlat_set fbsd_xset_clockids     = { .style = XS_ENUM,  .tab = fbsd_
 const struct xlat_set fbsd_xset_signals      = { .style = XS_ENUM,  .tab = fbsd_xlat_signals };
 const struct xlat_set fbsd_xset_sighow       = { .style = XS_ENUM,  .tab = fbsd_xlat_sighow };
 const struct xlat_set fbsd_xset_wait_opts    = { .style = XS_FLAGS, .tab = fbsd_xlat_wait_opts };
+
+/* ioctl commands are 32-bit values with the direction in bit 31 (IOC_OUT
+ * 0x40000000, IOC_IN 0x80000000), and the tracer sign-extends enum arguments:
+ * the whole low word is given as the flag style's enum part instead, which is
+ * matched unextended (an unknown command prints as hex). */
+static const struct xlat no_flags[] = { { 0, NULL } };
+const struct xlat_set fbsd_xset_ioctl_cmds = {
+    .style = XS_FLAGS, .tab = no_flags,
+    .enum_mask = 0xffffffffu, .enum_tab = fbsd_xlat_ioctl_cmds,
+};
+
+/* Directory descriptors: FreeBSD's AT_FDCWD is -100, as Linux's. */
+static const struct xlat dirfds[] = { { (uint64_t)-100, "AT_FDCWD" }, { 0, NULL } };
+const struct xlat_set fbsd_xset_dirfd = { .style = XS_ENUM, .tab = dirfds };
