@@ -154,7 +154,7 @@ static void flags_where_expected(void **state)
 }
 
 /* Calls whose arguments, flags or results differ from Linux's must not be
- * passed through unchanged. */
+ * passed through unchanged: no host number, or a handler that translates. */
 static void no_passthrough_where_translation_is_needed(void **state)
 {
     (void)state;
@@ -173,9 +173,12 @@ static void no_passthrough_where_translation_is_needed(void **state)
         "utimensat", "mknodat", "freebsd11_mknod", "posix_fallocate", "posix_fadvise",
         "fexecve", "break", "_umtx_op", "thr_new", "sysarch", "timerfd_create",
     };
-    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-        if (by_name(need[i])->host_nr != -1)
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        const struct syscall_ent *e = by_name(need[i]);
+        /* a host call with an entry or exit handler around it is translated */
+        if (e->host_nr != -1 && !e->enter && !e->exit)
             fail_msg("%s passes through to Linux unchanged", need[i]);
+    }
     /* getgroups before FreeBSD 15 holds the egid first: only #595 passes through */
     assert_int_equal(by_nr(79)->host_nr, -1);
     assert_int_equal(by_nr(595)->host_nr, __NR_getgroups);
