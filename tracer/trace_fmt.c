@@ -114,7 +114,11 @@ void fmt_xlat(struct fbuf *b, const struct xlat_set *set, uint64_t val)
         return;
     }
     if (set->style == XS_ENUM) {
+        /* a sign-extended 32-bit constant (AT_FDCWD) or an unsigned one with bit 31
+         * set (ioctl commands such as 0x802c542a): either form may be in the table */
         const char *n = xlat_name(set->tab, val);
+        if (!n && (val >> 32) == 0xffffffffu)
+            n = xlat_name(set->tab, val & 0xffffffffu);
         if (n) fb_puts(b, n); else put_unknown_enum(b, val);
         return;
     }

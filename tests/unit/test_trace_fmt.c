@@ -76,6 +76,8 @@ static void flags_and_constants(void **state)
     assert_string_equal(xl(&linux_xs_fcntl_cmd, 1030), "F_DUPFD_CLOEXEC");
     assert_string_equal(xl(&linux_xs_ioctl_cmd, 0x5401), "TCGETS");
     assert_string_equal(xl(&linux_xs_ioctl_cmd, 0x12345678), "0x12345678");
+    /* a command with bit 31 set, as the decoder hands it over sign-extended */
+    assert_string_equal(xl(&linux_xs_ioctl_cmd, 0xffffffff802c542aull), "TCGETS2");
     assert_string_equal(xl(&linux_xs_sock_type, 0x80001), "SOCK_STREAM|SOCK_CLOEXEC");
     assert_string_equal(xl(&linux_xs_sock_domain, 10), "AF_INET6");
     assert_string_equal(xl(&linux_xs_futex_op, 0x80), "FUTEX_WAIT|FUTEX_PRIVATE_FLAG");
