@@ -102,6 +102,8 @@ void dispatch_entry(struct tracee *t)
 
     if (e && (e->flags & SF_EXEC) && sc->action == SYS_PASS)
         t->exec_pending = true;
+    if (sc->action == SYS_PASS)
+        placement_syscall_entry(t, (long)r->orig_rax);
 
     if (n->traced)
         trace_syscall_enter(sv.cfg->trace, t);
@@ -151,6 +153,7 @@ void dispatch_exit(struct tracee *t)
         /* a new program: its registers are its initial state, not a result to convert */
         sc->ret = 0;
     } else if (sc->action != SYS_DONE) {
+        placement_syscall_exit(t, (long)r->orig_rax);
         sc->ret = t->pers->get_result(t);
         bool convert = !t->pers->native_ok;   /* the guest convention differs from rax */
         if (e && e->exit) {

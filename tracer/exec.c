@@ -53,6 +53,7 @@ struct tnode *exec_event(struct tnode *n)
     t->pers = p;
     t->exec_pending = false;
     n->exec_done = true;
+    placement_update(tid);   /* the new personality may stop more or less often */
     if (p->on_exec) {
         int r = p->on_exec(t);
         if (r < 0) {

@@ -99,6 +99,9 @@ bool signal_is_fatal_default(pid_t tid, int sig);
 /* placement.c: where the supervisor runs relative to its tracees. */
 void placement_init(void);
 void placement_update(pid_t some_tid);
+/* Around each syscall of a tracee (host number): keeps the pin invisible. */
+void placement_syscall_entry(struct tracee *t, long host_nr);
+void placement_syscall_exit(struct tracee *t, long host_nr);
 
 /* spawn.c: whether the guest tree runs under the seccomp filter. */
 bool tracer_filter_wanted(const struct tracer_config *cfg);

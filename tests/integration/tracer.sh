@@ -83,6 +83,10 @@ for mode in seccomp trace; do
     else notok "$mode: lsl2 killed: $before guests before, survivors: $after"; pkill -9 -f '^sleep 3[789]$'; fi
 done
 
+# the supervisor's CPU placement is invisible to the guest
+t_out "trace: nproc sees every CPU despite the pin" "$(nproc)" "$L" --trace=/dev/null "$R" /usr/bin/nproc
+t_out "trace: nproc after the guest had several processes" "$(nproc)" "$L" --trace=/dev/null "$R" /bin/sh -c 'echo x | cat >/dev/null; nproc'
+
 # acceptance, shortened: 16 threads and a 50-process pipeline, several times in a row
 bad=0
 for i in 1 2 3 4 5; do
