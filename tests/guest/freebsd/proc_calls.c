@@ -65,12 +65,19 @@ int main(int argc, char **argv)
     if (c == 0) { kill(getpid(), SIGUSR1); _exit(1); }
     check("wait4: killed by SIGUSR1 (30)", waitpid(c, &st, 0) == c && WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR1,
           "status %ld %ld", st, 0);
+    /* the continued child waits for the pipe to close, so that "continued" is reported
+     * before its exit (otherwise waitpid(WCONTINUED) may see the exit first) */
+    int hold[2];
+    if (pipe(hold) != 0)
+        return 1;
     c = fork();
-    if (c == 0) { kill(getpid(), SIGSTOP); _exit(3); }
+    if (c == 0) { char x; close(hold[1]); kill(getpid(), SIGSTOP); read(hold[0], &x, 1); _exit(3); }
+    close(hold[0]);
     check("wait4(WUNTRACED): stopped by SIGSTOP (17)",
           waitpid(c, &st, WUNTRACED) == c && WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP, "status %ld %ld", st, 0);
     kill(c, SIGCONT);
     check("wait4(WCONTINUED): continued", waitpid(c, &st, WCONTINUED) == c && WIFCONTINUED(st), "status %ld %ld", st, 0);
+    close(hold[1]);
     w = waitpid(c, &st, 0);
     check("and then exit status 3", w == c && WIFEXITED(st) && WEXITSTATUS(st) == 3, "ret %ld errno %ld", w, errno);
 
