@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <signal.h>
 
 struct tracee;
 struct sysc;
@@ -125,6 +126,21 @@ struct personality {
      * returns false to let the generic decoder handle it. */
     bool (*format_arg)(struct tracee *t, int kind, uint64_t val, bool on_exit,
                        long ret, char *buf, size_t len);
+    /* Per-task state (t->pstate, owned by the personality).  All hooks optional.
+     * task_new: `child` appeared, created by the syscall `creator` is in (NULL when the
+     * creating thread is unknown); `thread`: same process.  Returns the child's pstate —
+     * shared for a thread, copied for a process — and may set the child's registers
+     * (its first stop: e.g. the start function of a FreeBSD thr_new). */
+    void *(*task_new)(struct tracee *creator, struct tracee *child, bool thread);
+    /* After execve: reset what does not survive exec (handlers, alternate stack). */
+    void  (*task_exec)(struct tracee *t);
+    /* The task is gone (its pstate reference is dropped). */
+    void  (*task_gone)(struct tracee *t);
+    /* A signal-delivery-stop for host signal `sig`: the personality may deliver it in
+     * its own way (build its signal frame, set the registers) and return 0, or return
+     * the host signal to hand to the kernel unchanged. */
+    int   (*signal_deliver)(struct tracee *t, int sig, const siginfo_t *si);
+
     /* Whether a process of this personality can run without any syscall stop. */
     bool native_ok;
 };

@@ -48,8 +48,14 @@ struct tnode *exec_event(struct tnode *n)
     const struct personality *p = n->startup ? sv.cfg->pers
                                              : exec_choose_personality(tid, t->pers);
     n->startup = false;
-    if (p != t->pers)
-        t->pstate = NULL;   /* the new personality builds its own state */
+    if (p != t->pers) {
+        /* the new personality builds its own state */
+        if (t->pers->task_gone)
+            t->pers->task_gone(t);
+        t->pstate = NULL;
+    } else if (p->task_exec) {
+        p->task_exec(t);
+    }
     t->pers = p;
     t->exec_pending = false;
     n->exec_done = true;

@@ -65,6 +65,7 @@ static struct tnode *adopt(pid_t tid, struct tnode *parent)
     if (!parent)
         parent = procs_find(ppid);
     struct tnode *n = procs_add(tid, tgid);
+    struct tnode *from = same ? same : parent;
     if (same) {
         n->t.pers = same->t.pers;
         n->t.pstate = same->t.pstate;
@@ -74,6 +75,12 @@ static struct tnode *adopt(pid_t tid, struct tnode *parent)
         n->startup = parent->startup;
     } else {
         n->t.pers = sv.cfg->pers;
+    }
+    /* the personality's state: shared by a thread, copied for a process */
+    if (from && n->t.pers == from->t.pers && n->t.pers->task_new) {
+        bool thread = same != NULL;
+        struct tracee *creator = parent ? &parent->t : NULL;
+        n->t.pstate = n->t.pers->task_new(creator, &n->t, thread);
     }
     n->t.attached = true;
     placement_update(tid);
@@ -90,6 +97,8 @@ static void gone(pid_t pid, int status)
                 trace_syscall_noreturn(tr, &n->t);
             trace_exit(tr, pid, n->t.pers, status);
         }
+        if (n->t.pers->task_gone)
+            n->t.pers->task_gone(&n->t);
         procs_remove(n);
         placement_update(0);
     }

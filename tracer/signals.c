@@ -13,10 +13,12 @@ static bool is_fault(int sig)
     return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE;
 }
 
-/* Lets the signal through to the guest (host numbers, host delivery). */
+/* Lets the signal through to the guest (host numbers, host delivery), unless the
+ * personality delivers it in its own way (its signal frame, its handler). */
 static void signal_inject(struct tracee *t, int sig, const siginfo_t *si)
 {
-    (void)si;
+    if (t->pers->signal_deliver && si)
+        sig = t->pers->signal_deliver(t, sig, si);
     resume(t, sig);
 }
 
