@@ -129,7 +129,8 @@ struct personality {
     /* Per-task state (t->pstate, owned by the personality).  All hooks optional.
      * task_new: `child` appeared, created by the syscall `creator` is in (NULL when the
      * creating thread is unknown); `thread`: same process.  Returns the child's pstate —
-     * shared for a thread, copied for a process — and may set the child's registers
+     * shared for a thread, copied for a process; child->pstate holds the creating
+     * process's when it is called — and may set the child's registers
      * (its first stop: e.g. the start function of a FreeBSD thr_new). */
     void *(*task_new)(struct tracee *creator, struct tracee *child, bool thread);
     /* After execve: reset what does not survive exec (handlers, alternate stack). */

@@ -76,8 +76,10 @@ static struct tnode *adopt(pid_t tid, struct tnode *parent)
     } else {
         n->t.pers = sv.cfg->pers;
     }
-    /* the personality's state: shared by a thread, copied for a process */
+    /* the personality's state: shared by a thread, copied for a process — the hook
+     * finds the creating process's state in the child's pstate and decides */
     if (from && n->t.pers == from->t.pers && n->t.pers->task_new) {
+        n->t.pstate = from->t.pstate;
         bool thread = same != NULL;
         struct tracee *creator = parent ? &parent->t : NULL;
         n->t.pstate = n->t.pers->task_new(creator, &n->t, thread);

@@ -31,6 +31,7 @@ struct tracee {
     pid_t    tgid;
     const struct personality *pers;
     void    *pstate;        /* personality state for this thread group (owned by the personality) */
+    void    *tstate;        /* personality state of this thread alone (owned by the personality) */
     bool     in_syscall;    /* between entry and exit stop */
     bool     regs_valid;    /* regs holds the current registers */
     bool     regs_dirty;    /* regs must be written back before resuming */

@@ -2,6 +2,7 @@
  * call stops (native_ok is false): even the calls Linux serves unchanged need
  * their result put into FreeBSD's convention (carry flag, FreeBSD errno). */
 #include "personalities/freebsd/freebsd.h"
+#include "personalities/freebsd/pstate.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/signal.h"
 #include "loader/freebsd_start.h"
@@ -45,6 +46,9 @@ const struct personality freebsd_personality = {
     .set_result = fbsd_set_result,
     .get_result = fbsd_get_result,
     .on_exec = freebsd_on_exec,     /* auxv, registers: loader/freebsd_start.c */
+    .task_new = fbsd_task_new,      /* per-process state: pstate.c */
+    .task_exec = fbsd_task_exec,
+    .task_gone = fbsd_task_gone,
     .format_arg = fbsd_format_arg,
     .native_ok = false,
 };

@@ -136,26 +136,6 @@ enum sys_action fbsd_sys_rfork(struct tracee *t, struct sysc *sc)
     return SYS_PASS;
 }
 
-/* execve: passes through; the state records it so that the next look at it,
- * in the new program, drops what an exec resets. */
-enum sys_action fbsd_sys_execve(struct tracee *t, struct sysc *sc)
-{
-    (void)sc;
-    struct fbsd_pstate *s = fbsd_pstate(t);
-    if (s)
-        s->exec_pending = true;
-    sysc_set_host_nr(t, __NR_execve);
-    return SYS_PASS;
-}
-
-/* Only reached when the exec failed. */
-void fbsd_sys_execve_exit(struct tracee *t, struct sysc *sc)
-{
-    (void)sc;
-    struct fbsd_pstate *s = t->pstate;
-    if (s)
-        s->exec_pending = false;
-}
 
 /* fexecve(int fd, char **argv, char **envv) */
 enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc)
@@ -164,9 +144,6 @@ enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc)
     char nul = 0;
     if (!empty || guest_write(t, empty, &nul, 1) < 0)
         return done(sc, -ENOMEM);
-    struct fbsd_pstate *s = fbsd_pstate(t);
-    if (s)
-        s->exec_pending = true;
     sysc_set_arg(t, 0, sc->args[0]);
     sysc_set_arg(t, 1, empty);
     sysc_set_arg(t, 2, sc->args[1]);

@@ -44,8 +44,6 @@ long fbsd_rfork_to_clone(uint32_t flags);
 enum sys_action fbsd_sys_fork(struct tracee *t, struct sysc *sc);   /* fork and vfork */
 void fbsd_sys_fork_exit(struct tracee *t, struct sysc *sc);         /* fork, vfork, rfork */
 enum sys_action fbsd_sys_rfork(struct tracee *t, struct sysc *sc);
-enum sys_action fbsd_sys_execve(struct tracee *t, struct sysc *sc);
-void fbsd_sys_execve_exit(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc);
 /* At an exit stop with a restart code: orig_rax back to the guest's number. */
 void fbsd_restart_as_guest(struct tracee *t, struct sysc *sc);
