@@ -177,14 +177,17 @@ int fbsd_root_source(struct tracee *t, char *buf, size_t len)
         return -errno;
     /* The root's path as the tracer sees it, through the descriptor's link. */
     char fdlink[64];
-    snprintf(fdlink, sizeof fdlink, "/proc/self/fd/%d", fd);
-    ssize_t n = readlink(fdlink, root, sizeof root - 1);
+    snprintf(fdlink, sizeof fdlink, "self/fd/%d", fd);
+    int pfd = procfs_open_at("self/fd", O_PATH | O_DIRECTORY);
+    ssize_t n = pfd < 0 ? -1 : readlinkat(pfd, fdlink + 8, root, sizeof root - 1);
+    if (pfd >= 0)
+        close(pfd);
     close(fd);
     if (n <= 0)
         return -ENOENT;
     root[n] = 0;
 
-    int sf = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+    int sf = procfs_open_at("self/mountinfo", O_RDONLY);
     if (sf < 0)
         return -errno;
     char *text;

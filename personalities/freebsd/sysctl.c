@@ -47,9 +47,13 @@ static void host_facts(struct fbsd_sysctl_facts *f)
 static void cpu_facts(struct fbsd_sysctl_facts *f)
 {
     snprintf(f->model, sizeof f->model, "Unknown x86-64 CPU");
-    FILE *c = fopen("/proc/cpuinfo", "re");
-    if (!c)
+    int cfd = procfs_open_at("cpuinfo", O_RDONLY);
+    FILE *c = cfd < 0 ? NULL : fdopen(cfd, "re");
+    if (!c) {
+        if (cfd >= 0)
+            close(cfd);
         return;
+    }
     char line[512];
     while (fgets(line, sizeof line, c)) {
         char *colon = strchr(line, ':');
