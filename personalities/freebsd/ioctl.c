@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include <termios.h>
 #include "personalities/freebsd/file.h"
+#include "personalities/freebsd/pty.h"
 #include "abi/freebsd/termios.h"
 #include "cli/report.h"
 #include "tracer/tracee.h"
@@ -171,7 +172,12 @@ static enum sys_action dgname(struct tracee *t, struct sysc *sc)
     struct stat st;
     if (guest_read(t, sc->args[2], &a, sizeof a) < 0)
         return done(sc, -EFAULT);
-    long r = fd_stat(t, (int)sc->args[0], &st);
+    char pts[32];   /* a pty master is named after its slave (pty.c) */
+    long r = fbsd_pty_master_name(t, (int)sc->args[0], pts, sizeof pts);
+    if (r >= 0)
+        return done(sc, a.len < 0 || (size_t)r + 1 > (size_t)a.len ? -EINVAL :
+                        guest_write(t, a.buf, pts, (size_t)r + 1) < 0 ? -EFAULT : 0);
+    r = fd_stat(t, (int)sc->args[0], &st);
     if (r < 0)
         return done(sc, r);
     if (!S_ISCHR(st.st_mode))
