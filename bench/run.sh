@@ -43,7 +43,14 @@ if command -v strace >/dev/null; then
 fi
 command -v proot >/dev/null && row "proot -r ROOTFS"  "$SLOW" proot -r "$ROOT" /t/bench_loop
 
-if [ -n "${FREEBSD_BENCH:-}" ] && [ -x "$FREEBSD_BENCH" ]; then . "$FREEBSD_BENCH"; fi
+# The same loops as FreeBSD programs (13.2 sysroot fixture), through the FreeBSD
+# personality: every call stops and is translated.
+if FX=$(fixture fb13) && fbl=$(fb_guest bench_loop 2>/dev/null); then
+    row "FreeBSD guest under lsl2, same CPU"  "$SLOW" env LSL2_PLACEMENT=same "$LSL2" "$FX" "$fbl"
+    row "FreeBSD guest under lsl2, any CPU"   "$SLOW" env LSL2_PLACEMENT=any "$LSL2" "$FX" "$fbl"
+else
+    echo "bench: no FreeBSD 13.2 sysroot fixture: FreeBSD rows left out" >&2
+fi
 
 native_g=$(echo "${rows[0]}" | cut -d'|' -f2); native_s=$(echo "${rows[0]}" | cut -d'|' -f3)
 ratio() { [[ "$1" =~ ^[0-9.]+$ ]] && awk "BEGIN{printf \"%.2fx\", $1/$2}" || echo "-"; }
