@@ -95,9 +95,10 @@ void dispatch_entry(struct tracee *t)
     n->traced = sv.cfg->trace && (!n->startup || (e && (e->flags & SF_EXEC)));
     if (!e || (!e->enter && e->host_nr < 0))
         unimplemented(t, sc);
-    else if (e->enter)
+    else if (e->enter) {
         sc->action = e->enter(t, sc);
-    else if (e->host_nr != sc->nr)
+        e = sc->ent;    /* an indirect call (FreeBSD syscall(2)) names its target */
+    } else if (e->host_nr != sc->nr)
         sysc_set_host_nr(t, e->host_nr);
 
     if (e && (e->flags & SF_EXEC) && sc->action == SYS_PASS)
