@@ -72,6 +72,8 @@ void version_print(FILE *out)
 /* The support level of a table entry, derived from what the entry holds. */
 static const char *support_level(const struct syscall_ent *e)
 {
+    if (!e->enter && e->host_nr < 0)
+        return "ENOSYS";    /* named for --trace, not implemented */
     if (e->flags & SF_PARTIAL)
         return "partial";
     if (e->enter || e->exit)
@@ -81,17 +83,20 @@ static const char *support_level(const struct syscall_ent *e)
 
 static void print_table(FILE *out, const struct personality *p)
 {
-    size_t n = 0;
+    size_t n = 0, named = 0;
     fprintf(out, "# personality %s\n", p->name);
     for (size_t i = 0; i < p->nsyscalls; i++) {
         const struct syscall_ent *e = &p->table[i];
         if (!e->name)
             continue;
-        n++;
+        named++;
+        if (e->enter || e->host_nr >= 0)
+            n++;
         fprintf(out, "%-4zu %-28s %-10s %s\n", i, e->name, support_level(e),
                 e->note ? e->note : "");
     }
-    fprintf(out, "# %s: %zu system calls supported (others: ENOSYS)\n", p->name, n);
+    fprintf(out, "# %s: %zu of %zu named system calls supported (the others, and unnamed "
+                 "numbers: ENOSYS)\n", p->name, n, named);
 }
 
 int syscalls_print(FILE *out, const char *personality)
