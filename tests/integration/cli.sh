@@ -81,3 +81,8 @@ t_match "-d reports the checks of a script" "command /t/script → /t/script: sc
 t_match "-d names the musl interpreter" "command /bin/hello → /bin/hello: ELF x86-64 .* linux, interpreter /lib/ld-musl-x86_64.so.1" "$LSL2" -d "$M" /bin/hello
 
 if [ "$(cat /proc/self/mountinfo)" = "$mounts_before" ]; then ok "no mount left behind by any error"; else notok "no mount left behind by any error"; fi
+
+# The support table says what is implemented and what is only named.
+t_match "--syscalls=freebsd marks a named but unimplemented call ENOSYS" '^377 +afs3_syscall +ENOSYS' "$LSL2" --syscalls=freebsd
+t_match "--syscalls=freebsd shows fork as translated" '^2 +fork +translated' "$LSL2" --syscalls=freebsd
+t_match "--syscalls=freebsd counts the supported ones" '^# freebsd: [0-9]+ of [0-9]+ named system calls supported' "$LSL2" --syscalls=freebsd
