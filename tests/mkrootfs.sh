@@ -4,6 +4,8 @@
 #                                   Linux guest test programs of tests/guest/linux in /t
 #   tests/mkrootfs.sh musl DIR      a dynamically linked musl program with its loader,
 #                                   and busybox's sh for scripts
+#   tests/mkrootfs.sh glibc DIR     the same with the host's glibc: the program, and the
+#                                   libraries and loader it needs (from ldd)
 set -euo pipefail
 kind=$1 dir=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +36,15 @@ musl)
     mkdir -p lib
     cp -L /lib/ld-musl-x86_64.so.1 lib/ld-musl-x86_64.so.1
     musl-gcc -O2 -o bin/hello "$top/tests/guest/hello.c"
+    ;;
+glibc)
+    ln -s busybox bin/sh
+    gcc -O2 -o bin/hello "$top/tests/guest/hello.c"
+    # every library ldd names, and the loader, at the same paths as on the host
+    for lib in $(ldd bin/hello | grep -o '/[^ ]*'); do
+        mkdir -p ".$(dirname "$lib")"
+        cp -L "$lib" ".$lib"
+    done
     ;;
 *) echo "mkrootfs: unknown rootfs kind '$kind'" >&2; exit 2 ;;
 esac
