@@ -7,6 +7,7 @@
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <errno.h>
@@ -83,18 +84,34 @@ static void masks(void)
     tv.tv_usec = -1;
     n = select(p[0] + 1, &r, NULL, NULL, &tv);
     printf("select bad timeout %d errno %d\n", n, errno);
-    /* a signal blocked by ppoll's mask does not interrupt it and stays pending
-     * (delivery to a handler belongs to the signal tests) */
-    sigset_t block, old, pend;
-    sigemptyset(&block);
-    sigaddset(&block, SIGUSR1);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    kill(getpid(), SIGUSR1);
-    n = ppoll(&f, 1, &ts, &m);
-    sigpending(&pend);
-    printf("ppoll with USR1 masked: n %d pending %d\n", n, sigismember(&pend, SIGUSR1));
-    signal(SIGUSR1, SIG_IGN);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    /* ppoll's and pselect's masks are in force while they wait: with SIGUSR1
+     * pending and blocked, a mask that keeps it blocked times out, an empty one
+     * lets it through (default action: the child ends by SIGUSR1) */
+    for (int which = 0; which < 2; which++) {
+        fflush(stdout);
+        pid_t c = fork();
+        if (c == 0) {
+            sigset_t block, empty;
+            sigemptyset(&block);
+            sigaddset(&block, SIGUSR1);
+            sigemptyset(&empty);
+            sigprocmask(SIG_BLOCK, &block, NULL);
+            kill(getpid(), SIGUSR1);
+            FD_ZERO(&r);
+            FD_SET(p[0], &r);
+            n = which ? pselect(p[0] + 1, &r, NULL, NULL, &ts, &m) : ppoll(&f, 1, &ts, &m);
+            printf("%s with USR1 masked: n %d\n", which ? "pselect" : "ppoll", n);
+            fflush(stdout);
+            FD_SET(p[0], &r);
+            n = which ? pselect(p[0] + 1, &r, NULL, NULL, &ts, &empty) : ppoll(&f, 1, &ts, &empty);
+            printf("still alive after unmasked wait: n %d errno %d\n", n, errno);
+            _exit(0);
+        }
+        int st;
+        waitpid(c, &st, 0);
+        printf("%s unmasked: child killed by %d\n", which ? "pselect" : "ppoll",
+               WIFSIGNALED(st) ? WTERMSIG(st) : -1);
+    }
     close(p[0]);
     close(p[1]);
 }
