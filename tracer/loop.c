@@ -53,8 +53,11 @@ static void read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 
 /* A thread seen for the first time: at its parent's fork/clone event, or at its own
  * first stop when that comes first.  A new thread shares its group's personality
- * state; a new process gets its parent's personality and fresh state. */
-static struct tnode *adopt(pid_t tid, struct tnode *parent)
+ * state; a new process gets its parent's personality and fresh state.  The
+ * personality's task_new hook is not called here but by adopt_finish, once both the
+ * creator (at its event) and the child (at its first stop) are stopped: a FreeBSD
+ * thr_new reads the creator's syscall to set the child's start registers. */
+static struct tnode *adopt_begin(pid_t tid, struct tnode *parent)
 {
     pid_t tgid, ppid;
     read_ids(tid, &tgid, &ppid);
@@ -65,7 +68,7 @@ static struct tnode *adopt(pid_t tid, struct tnode *parent)
     if (!parent)
         parent = procs_find(ppid);
     struct tnode *n = procs_add(tid, tgid);
-    struct tnode *from = same ? same : parent;
+    n->new_ppid = ppid;
     if (same) {
         n->t.pers = same->t.pers;
         n->t.pstate = same->t.pstate;
@@ -76,23 +79,81 @@ static struct tnode *adopt(pid_t tid, struct tnode *parent)
     } else {
         n->t.pers = sv.cfg->pers;
     }
-    /* the personality's state: shared by a thread, copied for a process — the hook
-     * finds the creating process's state in the child's pstate and decides */
-    if (from && n->t.pers == from->t.pers && n->t.pers->task_new) {
-        n->t.pstate = from->t.pstate;
-        bool thread = same != NULL;
-        struct tracee *creator = parent ? &parent->t : NULL;
-        n->t.pstate = n->t.pers->task_new(creator, &n->t, thread);
-    }
     n->t.attached = true;
     placement_update(tid);
     return n;
+}
+
+/* The personality's state for n: shared by a thread, copied for a process — the
+ * hook finds the creating process's state in the child's pstate and decides.
+ * creator: the task whose fork/clone event made n, stopped there (NULL: unknown). */
+static void adopt_finish(struct tnode *n, struct tnode *creator)
+{
+    struct tnode *from = creator;
+    if (!from) {
+        for (struct tnode *x = procs_first(); x && !from; x = x->all_next)
+            if (x != n && x->t.tgid == n->t.tgid)
+                from = x;
+        if (!from)
+            from = procs_find(n->new_ppid);
+    }
+    if (from && n->t.pers == from->t.pers && n->t.pers->task_new) {
+        bool thread = from->t.tgid == n->t.tgid;
+        n->t.pstate = from->t.pstate;
+        n->t.pstate = n->t.pers->task_new(creator ? &creator->t : NULL, &n->t, thread);
+    }
+}
+
+/* The first stop of n, adopted at its creator's event: the hook runs now that both
+ * are stopped, and the creator goes on. */
+static void first_stop(struct tnode *n)
+{
+    struct tnode *c = n->new_creator ? procs_find(n->new_creator) : NULL;
+    if (c && c->new_child != n->t.tid)
+        c = NULL;
+    n->new_pending = false;
+    n->new_creator = 0;
+    adopt_finish(n, c);
+    if (c) {
+        c->new_child = 0;
+        resume(&c->t, 0);
+    }
+}
+
+/* n is going: whatever waits on it is let go.  A child that never stopped frees its
+ * held creator; a creator that dies before its event leaves its child to be adopted
+ * without it.  When the last thread of a process goes, its fork event can no longer
+ * come (killed inside fork): held children of that process go on without it. */
+static void release_waiters(struct tnode *n)
+{
+    if (n->new_pending && n->new_creator) {
+        struct tnode *c = procs_find(n->new_creator);
+        if (c && c->new_child == n->t.tid) {
+            c->new_child = 0;
+            resume(&c->t, 0);
+        }
+    }
+    if (n->new_child) {
+        struct tnode *c = procs_find(n->new_child);
+        if (c && c->new_pending)
+            c->new_creator = 0;
+    }
+    if (n->g->nthreads > 1)
+        return;
+    for (struct tnode *h = procs_first(); h; h = h->all_next)
+        if (h != n && h->new_held &&
+            (h->t.tgid == n->t.tgid || (h->t.tid == h->t.tgid && h->new_ppid == n->t.tgid))) {
+            h->new_held = false;
+            adopt_finish(h, NULL);
+            resume(&h->t, 0);
+        }
 }
 
 static void gone(pid_t pid, int status)
 {
     struct tnode *n = procs_find(pid);
     if (n) {
+        release_waiters(n);
         FILE *tr = sv.cfg->trace;
         if (tr && !n->startup) {
             if (n->unfinished)
@@ -117,8 +178,22 @@ static void event(struct tnode *n, int ev)
     case PTRACE_EVENT_FORK:
     case PTRACE_EVENT_VFORK:
     case PTRACE_EVENT_CLONE:
-        if (ptrace(PTRACE_GETEVENTMSG, n->t.tid, 0, &msg) == 0 && !procs_find((pid_t)msg))
-            adopt((pid_t)msg, n);
+        if (ptrace(PTRACE_GETEVENTMSG, n->t.tid, 0, &msg) == 0) {
+            struct tnode *c = procs_find((pid_t)msg);
+            if (!c) {
+                /* the child has not stopped yet: n waits for it, stopped (first_stop) */
+                c = adopt_begin((pid_t)msg, n);
+                c->new_pending = true;
+                c->new_creator = n->t.tid;
+                n->new_child = c->t.tid;
+                return;
+            }
+            if (c->new_held) {   /* it stopped first and waited for this event */
+                c->new_held = false;
+                adopt_finish(c, n);
+                resume(&c->t, 0);
+            }
+        }
         break;
     case PTRACE_EVENT_EXEC:
         n = exec_event(n);
@@ -139,12 +214,21 @@ static void stopped(pid_t pid, int status)
 {
     int sig = WSTOPSIG(status), ev = (unsigned)status >> 16;
     struct tnode *n = procs_find(pid);
-    if (!n)
-        n = adopt(pid, NULL);   /* reported before its parent's fork event */
+    if (!n) {
+        /* reported before its parent's fork/clone event */
+        n = adopt_begin(pid, NULL);
+        if (ev == PTRACE_EVENT_STOP && !is_stop_signal(sig)) {
+            n->new_held = true;   /* the event comes next: adopt_finish then resumes it */
+            return;
+        }
+        adopt_finish(n, NULL);
+    }
     struct tracee *t = &n->t;
     regs_invalidate(t);
     t->seccomp_stop = false;
 
+    if (ev == PTRACE_EVENT_STOP && n->new_pending)
+        first_stop(n);
     if (ev == PTRACE_EVENT_STOP) {
         if (is_stop_signal(sig)) {
             /* group-stop: stay stopped, but let the kernel tell us about SIGCONT */

@@ -31,6 +31,14 @@ struct tnode {
     bool     unfinished;     /* trace line of a syscall that never saw its exit */
     bool     traced;         /* the current syscall is shown by --trace */
     bool     exec_done;      /* the current execve succeeded (PTRACE_EVENT_EXEC seen) */
+    /* A new task and its creator's fork/clone event arrive in either order; the
+     * personality's task_new runs once both are stopped (loop.c), the first one
+     * seen is held meanwhile. */
+    bool     new_held;       /* first stop seen, creator's event not yet: not resumed */
+    bool     new_pending;    /* adopted at the creator's event, first stop not yet seen */
+    pid_t    new_creator;    /* new_pending: the creator, held at its event (0: gone) */
+    pid_t    new_child;      /* this creator is held until new_child's first stop */
+    pid_t    new_ppid;       /* parent at adoption (finds the creator group of a held task) */
     struct tnode *all_next, *all_prev;  /* list of every tnode */
 };
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "personalities/freebsd/pstate.h"
 #include "tracer/tracee.h"
+#include "personalities/freebsd/thread.h"
 
 struct fbsd_pstate *fbsd_pstate(struct tracee *t)
 {
@@ -27,6 +28,8 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
 {
     (void)creator;
     child->tstate = NULL;
+    if (thread)
+        fbsd_thr_child_start(creator, child);   /* thr_new's start registers (thread.c) */
     struct fbsd_pstate *from = child->pstate;   /* the supervisor copied the pointer */
     if (!from)
         return NULL;                            /* made on first use */
