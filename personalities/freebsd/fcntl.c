@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include "personalities/freebsd/file.h"
+#include "personalities/freebsd/kqueue.h"
 #include "abi/freebsd/fcntl.h"
 #include "tracer/tracee.h"
 
@@ -83,6 +84,8 @@ static enum sys_action osetlkw(struct tracee *t, struct sysc *sc) { return lock(
 static enum sys_action dup2fd(struct tracee *t, struct sysc *sc, bool cloexec)
 {
     int fd = (int)sc->args[0], to = (int)sc->args[2];
+    if (fd != to && to >= 0)
+        fbsd_kq_fd_closed(t, to, to);   /* to's kqueue events go with it (kqueue.c) */
     if (!cloexec) {
         sysc_set_host_nr(t, __NR_dup2);
         sysc_set_arg(t, 1, (uint64_t)(int64_t)to);

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include "personalities/freebsd/file.h"
+#include "personalities/freebsd/kqueue.h"
 #include "personalities/freebsd/sysnum.h"
 #include "abi/freebsd/fcntl.h"
 #include "tracer/tracee.h"
@@ -60,6 +61,9 @@ enum sys_action fbsd_sys_close_range(struct tracee *t, struct sysc *sc)
 {
     if ((uint32_t)sc->args[2] & ~FBSD_CLOSE_RANGE_CLOEXEC)
         return done(sc, -EINVAL);
+    if (!((uint32_t)sc->args[2] & FBSD_CLOSE_RANGE_CLOEXEC) && sc->args[0] <= sc->args[1])
+        fbsd_kq_fd_closed(t, (int)(uint32_t)sc->args[0],
+                          sc->args[1] > INT32_MAX ? INT32_MAX : (int)sc->args[1]);   /* kqueue.c */
     sysc_set_host_nr(t, __NR_close_range);
     return SYS_PASS;
 }
@@ -68,6 +72,7 @@ enum sys_action fbsd_sys_close_range(struct tracee *t, struct sysc *sc)
 enum sys_action fbsd_sys_closefrom(struct tracee *t, struct sysc *sc)
 {
     int low = (int)sc->args[0];
+    fbsd_kq_fd_closed(t, low < 0 ? 0 : low, INT32_MAX);   /* their kqueue events go (kqueue.c) */
     sysc_set_host_nr(t, __NR_close_range);
     sysc_set_arg(t, 0, (uint64_t)(low < 0 ? 0 : low));
     sysc_set_arg(t, 1, 0xffffffffu);

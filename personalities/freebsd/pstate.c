@@ -3,6 +3,7 @@
 #include <string.h>
 #include "personalities/freebsd/pstate.h"
 #include "tracer/tracee.h"
+#include "personalities/freebsd/kqueue.h"
 #include "personalities/freebsd/thread.h"
 
 struct fbsd_pstate *fbsd_pstate(struct tracee *t)
@@ -43,6 +44,7 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
         return NULL;
     *s = *from;
     s->refs = 1;
+    s->kq = fbsd_kq_fork(from->kq);             /* kqueues are not inherited */
     return s;
 }
 
@@ -53,6 +55,8 @@ void fbsd_task_exec(struct tracee *t)
     if (s)
         for (int i = 0; i <= FBSD_NSIG; i++)
             s->sig[i].set = false;
+    if (s)
+        fbsd_kq_exec(t, s->kq);                 /* drops kqueues whose descriptor exec closed */
     free(t->tstate);
     t->tstate = NULL;
 }
@@ -60,8 +64,10 @@ void fbsd_task_exec(struct tracee *t)
 void fbsd_task_gone(struct tracee *t)
 {
     struct fbsd_pstate *s = t->pstate;
-    if (s && --s->refs == 0)
+    if (s && --s->refs == 0) {
+        fbsd_kq_free(s->kq);
         free(s);
+    }
     t->pstate = NULL;
     free(t->tstate);
     t->tstate = NULL;

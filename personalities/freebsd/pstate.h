@@ -11,6 +11,7 @@
 #include "abi/freebsd/signal.h"
 
 struct tracee;
+struct fbsd_kqset;
 
 /* A handler recorded by sigaction. */
 struct fbsd_sigrec {
@@ -22,6 +23,7 @@ struct fbsd_sigrec {
 struct fbsd_pstate {
     int      refs;              /* tasks pointing here */
     struct fbsd_sigrec sig[FBSD_NSIG + 1];
+    struct fbsd_kqset *kq;      /* kqueues (kqueue.h); not inherited by fork */
 };
 
 /* One thread's own. */
