@@ -24,6 +24,17 @@ need_fixture fb13
 S=$FX
 mkdir -p "$S/tmp"
 
+P=$(fb_guest sock_layout) || { notok "build sock_layout"; exit 0; }
+# the same numbers as abi/freebsd/cmsg.h's and poll.h's definitions and static asserts
+t_out "13.2 layouts: msghdr, cmsghdr/CMSG_*, cmsgcred, xucred, sf_hdtr, pollfd/POLL*, fd_set" \
+"msghdr 48 namelen@8 iovlen@24 controllen@40 flags@44
+cmsghdr 12 CMSG_LEN(0) 16 CMSG_SPACE(4) 24 CMSG_SPACE(84) 104
+cmsgcred 84 groups@20 xucred 88 pid@80
+sf_hdtr 32 trailers@16 sockaddr_un 106
+pollfd 8 POLLRDNORM 0x40 POLLWRNORM 0x4 POLLRDBAND 0x80 POLLWRBAND 0x100 POLLINIGNEOF 0x2000 POLLRDHUP 0x4000
+fd_set 128 FD_SETSIZE 1024
+SCM_RIGHTS 1 SCM_TIMESTAMP 2 SCM_CREDS 3 LOCAL_PEERCRED 1 SOL_LOCAL 0" "$LSL2" "$S" "$P"
+
 P=$(fb_guest sock_basic) || { notok "build sock_basic"; exit 0; }
 t_out "sockets: TCP v4/v6 echo (same process, fork), options, errors, UDP, SCM_RIGHTS/CREDS, SO_NOSIGPIPE, sendfile" \
 "tcp4 getsockname len=16 sa_len=16 family=2 port>0=1
