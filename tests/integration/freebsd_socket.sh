@@ -73,6 +73,7 @@ getsockname short: len 3 bytes 10 02 rest untouched 1
 udp peek 10 datagram-1
 udp recvfrom 4 data fromlen 16 sa_len 16 family 2 port match 1
 udp recvmsg 4 data flags MSG_TRUNC=1 namelen 16
+udp timestamp: n 7 level 0xffff type 2 len 32 near now 1
 udp empty -1 errno 35
 udp dontwait -1 errno 35
 waitall 7 abcdefg

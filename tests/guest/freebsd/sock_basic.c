@@ -10,6 +10,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
@@ -262,6 +263,27 @@ static void udp(void)
     n = recvmsg(r, &m, 0);
     printf("udp recvmsg %zd %s flags MSG_TRUNC=%d namelen %u\n", n, buf,
            (m.msg_flags & MSG_TRUNC) != 0, (unsigned)m.msg_namelen);
+    /* SO_TIMESTAMP: a struct timeval as SCM_TIMESTAMP */
+    int on = 1;
+    setsockopt(r, SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on);
+    sendto(w, "stamped", 7, 0, (void *)&a, sizeof a);
+    union { struct cmsghdr h; char b[CMSG_SPACE(sizeof(struct timeval))]; } tu;
+    memset(&tu, 0, sizeof tu);
+    iov.iov_len = sizeof buf;
+    m.msg_control = tu.b;
+    m.msg_controllen = sizeof tu.b;
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    n = recvmsg(r, &m, 0);
+    struct cmsghdr *tc = CMSG_FIRSTHDR(&m);
+    struct timeval stamp = { 0, 0 };
+    if (tc)
+        memcpy(&stamp, CMSG_DATA(tc), sizeof stamp);
+    printf("udp timestamp: n %zd level %#x type %d len %u near now %d\n", n, tc ? tc->cmsg_level : 0,
+           tc ? tc->cmsg_type : 0, tc ? tc->cmsg_len : 0,
+           stamp.tv_sec >= now.tv_sec - 5 && stamp.tv_sec <= now.tv_sec + 5);
+    m.msg_control = NULL;
+    m.msg_controllen = 0;
     fcntl(r, F_SETFL, O_NONBLOCK);
     n = recv(r, buf, sizeof buf, 0);
     printf("udp empty %zd errno %d\n", n, errno);
