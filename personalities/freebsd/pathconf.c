@@ -66,13 +66,12 @@ enum sys_action fbsd_sys_fpathconf(struct tracee *t, struct sysc *sc)
     return answer(t, sc, __NR_fcntl, a, (int)sc->args[1]);
 }
 
-/* posix_openpt(flags): O_RDWR, O_NOCTTY, O_CLOEXEC only. */
+/* posix_openpt(flags): O_RDWR, O_NOCTTY, O_CLOEXEC only (O_WRONLY: EINVAL, as FreeBSD). */
 enum sys_action fbsd_sys_posix_openpt(struct tracee *t, struct sysc *sc)
 {
     static const char ptmx[] = "/dev/ptmx";
     uint32_t g = (uint32_t)sc->args[0];
-    if (g & ~(uint32_t)(FBSD_O_ACCMODE | FBSD_O_NOCTTY | FBSD_O_CLOEXEC) ||
-        (g & FBSD_O_ACCMODE) == FBSD_O_ACCMODE) {
+    if (g & ~(uint32_t)(FBSD_O_RDWR | FBSD_O_NOCTTY | FBSD_O_CLOEXEC)) {   /* FreeBSD's mask */
         sc->ret = -EINVAL;
         return SYS_DONE;
     }

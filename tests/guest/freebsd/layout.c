@@ -47,6 +47,16 @@
 #include "abi/freebsd/termios.h"
 #define HAVE_TERMIOS 1
 #endif
+#if __has_include("abi/freebsd/ipc.h")
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/sem.h>
+#include <sys/msg.h>
+#include <sys/eventfd.h>
+#include <sys/specialfd.h>
+#include "abi/freebsd/ipc.h"
+#define HAVE_IPC 1
+#endif
 #if __has_include("abi/freebsd/socket.h")
 #include "abi/freebsd/socket.h"
 #define HAVE_SOCKET 1
@@ -396,6 +406,43 @@
     S(struct fiodgname_arg, struct fbsd_fiodgname_arg) \
     O(struct fiodgname_arg, buf, struct fbsd_fiodgname_arg, buf)
 
+#define IPC_LIST \
+    V(IPC_CREAT) V(IPC_EXCL) V(IPC_NOWAIT) V(IPC_RMID) V(IPC_SET) V(IPC_STAT) V(IPC_INFO) \
+    V(SHM_RDONLY) V(SHM_RND) V(SHM_LOCK) V(SHM_UNLOCK) V(SHM_STAT) V(SHM_INFO) \
+    V(SEM_UNDO) V(GETNCNT) V(GETPID) V(GETVAL) V(GETALL) V(GETZCNT) V(SETVAL) V(SETALL) \
+    V(SEM_STAT) V(SEM_INFO) V(MSG_NOERROR) \
+    V(SHM_ALLOW_SEALING) V(SHM_GROW_ON_WRITE) V(SHM_LARGEPAGE) \
+    V(SHM_RENAME_NOREPLACE) V(SHM_RENAME_EXCHANGE) V(MFD_CLOEXEC) V(MFD_ALLOW_SEALING) \
+    V(EFD_SEMAPHORE) V(EFD_NONBLOCK) V(EFD_CLOEXEC) V(SPECIALFD_EVENTFD) \
+    S(struct specialfd_eventfd, struct fbsd_specialfd_eventfd) \
+    O(struct specialfd_eventfd, flags, struct fbsd_specialfd_eventfd, flags) \
+    S(struct ipc_perm, struct fbsd_ipc_perm) \
+    O(struct ipc_perm, cuid, struct fbsd_ipc_perm, cuid) O(struct ipc_perm, cgid, struct fbsd_ipc_perm, cgid) \
+    O(struct ipc_perm, uid, struct fbsd_ipc_perm, uid) O(struct ipc_perm, gid, struct fbsd_ipc_perm, gid) \
+    O(struct ipc_perm, mode, struct fbsd_ipc_perm, mode) O(struct ipc_perm, seq, struct fbsd_ipc_perm, seq) \
+    O(struct ipc_perm, key, struct fbsd_ipc_perm, key) \
+    S(struct shmid_ds, struct fbsd_shmid_ds) \
+    O(struct shmid_ds, shm_segsz, struct fbsd_shmid_ds, shm_segsz) \
+    O(struct shmid_ds, shm_lpid, struct fbsd_shmid_ds, shm_lpid) \
+    O(struct shmid_ds, shm_cpid, struct fbsd_shmid_ds, shm_cpid) \
+    O(struct shmid_ds, shm_nattch, struct fbsd_shmid_ds, shm_nattch) \
+    O(struct shmid_ds, shm_atime, struct fbsd_shmid_ds, shm_atime) \
+    O(struct shmid_ds, shm_dtime, struct fbsd_shmid_ds, shm_dtime) \
+    O(struct shmid_ds, shm_ctime, struct fbsd_shmid_ds, shm_ctime) \
+    S(struct semid_ds, struct fbsd_semid_ds) \
+    O(struct semid_ds, sem_nsems, struct fbsd_semid_ds, sem_nsems) \
+    O(struct semid_ds, sem_otime, struct fbsd_semid_ds, sem_otime) \
+    O(struct semid_ds, sem_ctime, struct fbsd_semid_ds, sem_ctime) \
+    S(struct msqid_ds, struct fbsd_msqid_ds) \
+    O(struct msqid_ds, msg_cbytes, struct fbsd_msqid_ds, msg_cbytes) \
+    O(struct msqid_ds, msg_qnum, struct fbsd_msqid_ds, msg_qnum) \
+    O(struct msqid_ds, msg_qbytes, struct fbsd_msqid_ds, msg_qbytes) \
+    O(struct msqid_ds, msg_lspid, struct fbsd_msqid_ds, msg_lspid) \
+    O(struct msqid_ds, msg_lrpid, struct fbsd_msqid_ds, msg_lrpid) \
+    O(struct msqid_ds, msg_stime, struct fbsd_msqid_ds, msg_stime) \
+    O(struct msqid_ds, msg_rtime, struct fbsd_msqid_ds, msg_rtime) \
+    O(struct msqid_ds, msg_ctime, struct fbsd_msqid_ds, msg_ctime)
+
 #define SOCKET_LIST \
     V(AF_UNSPEC) V(AF_UNIX) V(AF_LOCAL) V(AF_INET) V(AF_ROUTE) V(AF_INET6) \
     V(SOCK_STREAM) V(SOCK_DGRAM) V(SOCK_RAW) V(SOCK_RDM) V(SOCK_SEQPACKET) V(SOCK_CLOEXEC) \
@@ -437,7 +484,12 @@
 #else
 #define FAMILIES_SOCKET(F)
 #endif
-#define FAMILIES_MORE(F) FAMILIES_TERMIOS(F) FAMILIES_SOCKET(F)
+#ifdef HAVE_IPC
+#define FAMILIES_IPC(F) F(IPC)
+#else
+#define FAMILIES_IPC(F)
+#endif
+#define FAMILIES_MORE(F) FAMILIES_TERMIOS(F) FAMILIES_SOCKET(F) FAMILIES_IPC(F)
 
 #ifdef CHECK_ONLY
 /* Compile-time mode: one family, chosen with -DCHECK_ONLY=NAME_LIST. */
