@@ -143,6 +143,7 @@ static int io_attach(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn
             fbsd_kq_io_forget(t, kq, fd, false);
         return r;
     }
+    kn->vnode = io->vnode;
     if (io->vnode && kn->kev.filter == FBSD_EVFILT_READ) {
         /* a regular file: inotify wakes the wait when it is written */
         int b = fbsd_kq_borrow(t, fd);
@@ -186,8 +187,8 @@ static void io_detach(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *k
 
 static bool is_vnode(struct fbsd_kq *kq, struct fbsd_knote *kn)
 {
-    struct fbsd_kq_io *io = fbsd_kq_io_get(kq, (int)kn->kev.ident, false);
-    return io && io->vnode;
+    (void)kq;
+    return kn->vnode;       /* set at attach: checked at every kevent, so no lookup */
 }
 
 /* Regular file READ: size - offset; directory: 0 (FreeBSD reports the size too,

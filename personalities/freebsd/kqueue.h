@@ -73,6 +73,7 @@ struct fbsd_knote {
     struct fbsd_kevent kev;     /* ident, filter, flags (EV_*), sfflags, sdata, udata, ext */
     bool     enabled;
     bool     active;            /* EV_CLEAR-style pending state (user trigger, vnode read) */
+    bool     vnode;             /* READ/WRITE on a regular file or directory (no epoll) */
     int      helper;            /* supervisor's descriptor (timerfd, eventfd, pidfd, inotify) or -1 */
     uint32_t fired;             /* EVFILT_VNODE: notes seen since the last report */
     int64_t  size;              /* EVFILT_VNODE: last size seen */
