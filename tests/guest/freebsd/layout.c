@@ -472,6 +472,33 @@
     S(struct linger, struct fbsd_linger) S(struct cmsghdr, struct fbsd_cmsghdr) \
     O(struct cmsghdr, cmsg_type, struct fbsd_cmsghdr, cmsg_type)
 
+/* kqueue (abi/freebsd/kevent.h): both struct kevent layouts and the constants.
+ * Checked at compile time only (tests/integration/abi_layout.sh). */
+#define _WANT_FREEBSD11_KEVENT
+#include <sys/event.h>
+#include "abi/freebsd/kevent.h"
+#define KEVENT_LIST \
+    S(struct kevent, struct fbsd_kevent) \
+    O(struct kevent, ident, struct fbsd_kevent, ident) O(struct kevent, filter, struct fbsd_kevent, filter) \
+    O(struct kevent, flags, struct fbsd_kevent, flags) O(struct kevent, fflags, struct fbsd_kevent, fflags) \
+    O(struct kevent, data, struct fbsd_kevent, data) O(struct kevent, udata, struct fbsd_kevent, udata) \
+    O(struct kevent, ext, struct fbsd_kevent, ext) \
+    S(struct kevent_freebsd11, struct fbsd_kevent11) \
+    O(struct kevent_freebsd11, data, struct fbsd_kevent11, data) \
+    O(struct kevent_freebsd11, udata, struct fbsd_kevent11, udata) \
+    V(EVFILT_READ) V(EVFILT_WRITE) V(EVFILT_AIO) V(EVFILT_VNODE) V(EVFILT_PROC) V(EVFILT_SIGNAL) \
+    V(EVFILT_TIMER) V(EVFILT_PROCDESC) V(EVFILT_FS) V(EVFILT_LIO) V(EVFILT_USER) V(EVFILT_SENDFILE) \
+    V(EVFILT_EMPTY) V(EVFILT_SYSCOUNT) \
+    V(EV_ADD) V(EV_DELETE) V(EV_ENABLE) V(EV_DISABLE) V(EV_ONESHOT) V(EV_CLEAR) V(EV_RECEIPT) \
+    V(EV_DISPATCH) V(EV_FORCEONESHOT) V(EV_SYSFLAGS) V(EV_DROP) V(EV_FLAG1) V(EV_FLAG2) V(EV_EOF) V(EV_ERROR) \
+    V(NOTE_FFNOP) V(NOTE_FFAND) V(NOTE_FFOR) V(NOTE_FFCOPY) V(NOTE_FFCTRLMASK) V(NOTE_FFLAGSMASK) \
+    V(NOTE_TRIGGER) V(NOTE_LOWAT) V(NOTE_FILE_POLL) \
+    V(NOTE_DELETE) V(NOTE_WRITE) V(NOTE_EXTEND) V(NOTE_ATTRIB) V(NOTE_LINK) V(NOTE_RENAME) V(NOTE_REVOKE) \
+    V(NOTE_OPEN) V(NOTE_CLOSE) V(NOTE_CLOSE_WRITE) V(NOTE_READ) \
+    V(NOTE_EXIT) V(NOTE_FORK) V(NOTE_EXEC) V(NOTE_PCTRLMASK) V(NOTE_PDATAMASK) V(NOTE_TRACK) \
+    V(NOTE_TRACKERR) V(NOTE_CHILD) \
+    V(NOTE_SECONDS) V(NOTE_MSECONDS) V(NOTE_USECONDS) V(NOTE_NSECONDS) V(NOTE_ABSTIME)
+
 #define FAMILIES(F) F(ERRNO) F(FCNTL) F(MMAN) F(STAT) F(STATFS) F(DIRENT) F(TIME) \
     F(RESOURCE) F(WAIT) F(SIGNAL) FAMILIES_MORE(F)
 #ifdef HAVE_TERMIOS
