@@ -170,4 +170,32 @@ struct fbsd_specialfd_eventfd {
  * EFD_CLOEXEC O_CLOEXEC); -EINVAL for unknown bits, as FreeBSD's eventfd. */
 int fbsd_eventfd_flags_to_linux(int32_t flags);
 
+
+/* sys/aio.h: struct aiocb (amd64), the part aio.c reads and writes. */
+#define FBSD_LIO_NOP      0
+#define FBSD_LIO_WRITE    1
+#define FBSD_LIO_READ     2
+#define FBSD_AIO_CANCELED    1
+#define FBSD_AIO_NOTCANCELED 2
+#define FBSD_AIO_ALLDONE     3
+#define FBSD_SIGEV_NONE   0
+#define FBSD_SIGEV_SIGNAL 1
+struct fbsd_aiocb {
+    int32_t  aio_fildes;
+    int32_t  pad0_;
+    int64_t  aio_offset;
+    uint64_t aio_buf;
+    uint64_t aio_nbytes;
+    int32_t  spare_[2];
+    uint64_t spare2_;
+    int32_t  aio_lio_opcode;
+    int32_t  aio_reqprio;
+    int64_t  priv_status, priv_error;
+    uint64_t priv_kernelinfo;
+    int32_t  sigev_notify;       /* struct sigevent aio_sigevent (80 bytes) */
+    int32_t  sigev_signo;
+    uint8_t  sigev_rest_[72];
+};
+_Static_assert(sizeof(struct fbsd_aiocb) == 160, "FreeBSD struct aiocb is 160 bytes");
+
 #endif

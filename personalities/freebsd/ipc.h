@@ -5,7 +5,8 @@
  *   sysv_shm.c  shmctl          sysv_sem.c  __semctl       sysv_msg.c  msgctl
  *   eventfd.c   __specialfd (eventfd)
  *   fadvise.c   posix_fadvise, posix_fallocate (error number as the result)
- *   aio.c       aio_read/aio_write (done at submission), aio_return, aio_error */
+ *   aio.c       aio_read/aio_write (done at submission), aio_return, aio_error,
+ *               aio_suspend, aio_cancel */
 #ifndef LSL2_PERSONALITIES_FREEBSD_IPC_H
 #define LSL2_PERSONALITIES_FREEBSD_IPC_H
 
@@ -37,5 +38,13 @@ enum sys_action fbsd_sys___specialfd(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_posix_fadvise(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_posix_fallocate(struct tracee *t, struct sysc *sc);
 void fbsd_sys_posix_error_exit(struct tracee *t, struct sysc *sc);
+
+/* aio.c: requests done at submission (see there). */
+enum sys_action fbsd_sys_aio_read(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_aio_write(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_aio_error(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_aio_return(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_aio_suspend(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_aio_cancel(struct tracee *t, struct sysc *sc);
 
 #endif

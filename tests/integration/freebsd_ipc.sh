@@ -2,8 +2,9 @@
 # FreeBSD shared memory and IPC (personalities/freebsd/{shm,sysv_shm,sysv_sem,
 # sysv_msg,eventfd,fadvise}.c): guest programs built with the 13.2 sysroot check
 # shm_open by name across fork, SHM_ANON, memfd_create with seals, eventfd,
-# posix_fallocate/posix_fadvise's error-number results, and SysV shm/sem/msg with
-# FreeBSD's structures; then the 10.2 fixture's ipcrm on a missing id.
+# posix_fallocate/posix_fadvise's error-number results, aio done at submission
+# (aio.c), and SysV shm/sem/msg with FreeBSD's structures; then the 10.2
+# fixture's ipcrm on objects the host made and on a missing id.
 source "$TOP/tests/lib.sh"
 need_fixture fb13
 
@@ -26,6 +27,7 @@ run_guest() {
 dir=/tmp/shm_posix.$$
 rm -rf "$FX$dir"; mkdir -p "$FX$dir"
 run_guest shm_posix "$dir"
+run_guest ipc_aio "$dir"
 rmdir "$FX$dir" 2>/dev/null && ok "shm_posix: left its directory empty" || notok "shm_posix: left its directory empty"
 run_guest ipc_sysv
 
