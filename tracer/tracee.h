@@ -50,6 +50,15 @@ struct user_regs_struct *tracee_regs(struct tracee *t);   /* NULL if the thread 
 void tracee_regs_changed(struct tracee *t);
 int  tracee_regs_flush(struct tracee *t);
 
+/* Beyond the general registers (tracer/xregs.c), read or written at once, at any
+ * ptrace stop (signal delivery needs them): the 512-byte FXSAVE area
+ * (user_fpregs_struct); the whole XSAVE area in Linux's standard format (returns
+ * its length, or -errno; len 0 with buf NULL asks for the length only — writes
+ * must give exactly that length); the thread's blocked-signal mask (Linux bits). */
+int  tracee_fpregs(struct tracee *t, struct user_fpregs_struct *fx, bool set);
+long tracee_xstate(struct tracee *t, void *buf, size_t len, bool set);
+int  tracee_sigmask(struct tracee *t, uint64_t *mask, bool set);
+
 /* Guest memory. */
 int  guest_read(struct tracee *t, uint64_t addr, void *buf, size_t len);
 int  guest_write(struct tracee *t, uint64_t addr, const void *buf, size_t len);
