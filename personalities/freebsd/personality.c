@@ -49,6 +49,7 @@ const struct personality freebsd_personality = {
     .task_new = fbsd_task_new,      /* per-process state: pstate.c */
     .task_exec = fbsd_task_exec,
     .task_gone = fbsd_task_gone,
+    .signal_deliver = fbsd_signal_deliver,   /* FreeBSD handlers: sigdeliver.c */
     .format_arg = fbsd_format_arg,
     .native_ok = false,
 };

@@ -29,6 +29,14 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
 {
     (void)creator;
     child->tstate = NULL;
+    if (!thread && creator && creator->tstate && fbsd_tstate(child)) {
+        /* fork keeps the calling thread's alternate signal stack (signal*.c) */
+        const struct fbsd_sigthread *ft = &((struct fbsd_tstate *)creator->tstate)->sigt;
+        struct fbsd_sigthread *ct = &((struct fbsd_tstate *)child->tstate)->sigt;
+        ct->alt_enabled = ft->alt_enabled;
+        ct->alt_sp = ft->alt_sp;
+        ct->alt_size = ft->alt_size;
+    }
     if (thread)
         fbsd_thr_child_start(creator, child);   /* thr_new's start registers (thread.c) */
     struct fbsd_pstate *from = child->pstate;   /* the supervisor copied the pointer */
@@ -55,6 +63,8 @@ void fbsd_task_exec(struct tracee *t)
     if (s)
         for (int i = 0; i <= FBSD_NSIG; i++)
             s->sig[i].set = false;
+    if (s)
+        s->sigcode = 0;     /* a new address space: the trampoline is mapped again when needed */
     if (s)
         fbsd_kq_exec(t, s->kq);                 /* drops kqueues whose descriptor exec closed */
     free(t->tstate);

@@ -13,6 +13,15 @@
 struct tracee;
 struct fbsd_kqset;
 
+/* Per-thread signal state (signal*.c). */
+struct fbsd_sigthread {
+    bool     alt_enabled;       /* sigaltstack set and not SS_DISABLE */
+    uint64_t alt_sp, alt_size;
+    bool     suspend_valid;     /* in sigsuspend: the mask it replaced */
+    uint64_t suspend_mask;      /* (Linux bits) */
+    uint64_t restart_rip;       /* a call ended in ERESTART_RESTARTBLOCK here: #219 restarts it */
+};
+
 /* A handler recorded by sigaction. */
 struct fbsd_sigrec {
     bool     set;               /* a handler function (not SIG_DFL/SIG_IGN) */
@@ -24,6 +33,7 @@ struct fbsd_pstate {
     int      refs;              /* tasks pointing here */
     struct fbsd_sigrec sig[FBSD_NSIG + 1];
     struct fbsd_kqset *kq;      /* kqueues (kqueue.h); not inherited by fork */
+    uint64_t sigcode;           /* signal.c: guest address of the sigreturn trampoline (0: not mapped yet) */
 };
 
 /* One thread's own. */
@@ -31,6 +41,7 @@ struct fbsd_tstate {
     int      unused_;           /* domains add their per-thread fields here */
     int32_t  thr_id;            /* thread.c, umtx*.c: the FreeBSD thread id (0: not known yet) */
     uint64_t umtx_robust[3];    /* umtx.c: ROBUST_LISTS offsets, as the thread gave them */
+    struct fbsd_sigthread sigt; /* signal*.c: alternate stack, sigsuspend mask, restart */
 };
 
 /* The state of t's process / thread, created on first use; NULL only when out of

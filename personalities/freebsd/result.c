@@ -18,8 +18,8 @@ static bool is_restart(long ret)
 
 void fbsd_result_to_regs(struct user_regs_struct *r, long ret, long ret2, bool has_ret2)
 {
-    if (is_restart(ret))
-        return;
+    if (is_restart(ret) || ret == FBSD_RET_JUSTRETURN)
+        return;     /* the kernel's restart code / a context loaded by the handler (signal.h) */
     if (ret < 0 && ret >= -4095) {
         r->rax = (unsigned long)fbsd_errno_from_linux((int)-ret);
         r->eflags |= FBSD_EFLAGS_CF;
@@ -37,12 +37,18 @@ void fbsd_set_result(struct tracee *t, long ret, long ret2)
     if (!r)
         return;     /* the thread is gone */
     fbsd_result_to_regs(r, ret, ret2, t->sc.has_ret2);
+    if (ret == FBSD_RET_JUSTRETURN)
+        t->sc.ret = (long)r->rax;   /* --trace shows the loaded context's %rax */
     /* A call a signal interrupted (ERESTARTSYS/NOINTR/NOHAND) is run again by
      * the kernel with %rax = orig_rax: put the guest's number back there, or the
      * guest would make the host number's FreeBSD call (Linux fork 57 is FreeBSD
      * symlink).  The tracer restores the argument registers at this stop. */
     if (ret <= -512 && ret >= -514 && r->orig_rax != (uint64_t)t->sc.nr)
         r->orig_rax = (uint64_t)t->sc.nr;
+    /* ERESTART_RESTARTBLOCK: the kernel comes back as restart_syscall (#219,
+     * sigdeliver.c) unless a handler runs first. */
+    if (ret == -516)
+        fbsd_note_restart_block(t);
     tracee_regs_changed(t);
 }
 

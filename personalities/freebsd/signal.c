@@ -1,13 +1,14 @@
-/* FreeBSD signal masks and dispositions, the part that needs no delivery:
+/* FreeBSD signal masks and dispositions (see signal.h for the whole domain):
  * signal numbers and 128-bit sets through abi/freebsd/signal.h.
  *   sigprocmask: the set converted to Linux's 64-bit one and back (members
  *     without a Linux number are dropped).
  *   sigaction: SIG_DFL and SIG_IGN are set on Linux (rt_sigaction with the
- *     translated signal, flags and mask).  A handler function is only recorded
- *     in the process's state (pstate.h) and given back by later queries; Linux
- *     gets SIG_DFL for that signal meanwhile, so the signal does what it does
- *     by default (that is also what an exec leaves, as FreeBSD resets caught
- *     signals at exec).  Running handlers is issue 5's signal delivery.
+ *     translated signal, flags and mask).  A handler function is recorded in the
+ *     process's state (pstate.h) and run by sigdeliver.c at the signal's
+ *     delivery stop; Linux keeps SIG_DFL for that signal (with SA_NOCLDSTOP /
+ *     SA_NOCLDWAIT, which change how SIGCHLD is generated), so that every such
+ *     signal stops in the tracer and nothing of the guest's runs as a Linux
+ *     handler.  The first handler maps the sigreturn trampoline (signal.h).
  *     Signals without a Linux number (FreeBSD real-time signals above
  *     SIGRTMIN+28) are recorded only.
  *   kill: the signal number translated. */
@@ -16,12 +17,14 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include "personalities/freebsd/freebsd.h"
 #include "personalities/freebsd/pstate.h"
+#include "personalities/freebsd/signal.h"
 #include "abi/freebsd/signal.h"
+#include "abi/freebsd/ucontext.h"
 #include "tracer/tracee.h"
-#include "tracer/supervisor.h"   /* sv.cfg->debug: the -d note */
 
 static enum sys_action done(struct sysc *sc, long ret)
 {
@@ -98,14 +101,33 @@ static void from_linux(const struct linux_ksigaction *l, struct fbsd_sigaction *
     fbsd_sigset_from_linux(&f->fsa_mask, l->mask);
 }
 
-static void note_unsupported_handler(struct tracee *t, int sig)
+int fbsd_signal_check(int sig)
 {
-    static bool said;
-    if (said || !sv.cfg || !sv.cfg->debug)
-        return;
-    said = true;
-    fprintf(stderr, "lsl2: pid %d: sigaction(%d): FreeBSD signal handlers are recorded, not run "
-            "(no signal delivery yet); the signal keeps its default action\n", t->tid, sig);
+    if (sig == 0)
+        return 0;
+    if (sig < 0 || sig > FBSD_NSIG)
+        return -EINVAL;
+    int l = fbsd_signal_to_linux(sig);
+    return l > 0 ? l : -EINVAL;
+}
+
+/* Maps FreeBSD's sigcode into the guest: a private anonymous page, written, then
+ * made read+execute.  At a syscall-entry stop only (guest_syscall).  Returns its
+ * address, or 0. */
+static uint64_t map_sigcode(struct tracee *t)
+{
+    uint64_t a[6] = { 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0 };
+    long addr = guest_syscall(t, __NR_mmap, a);
+    if (addr < 0 && addr > -4096)
+        return 0;
+    uint64_t p[6] = { (uint64_t)addr, 4096, PROT_READ | PROT_EXEC, 0, 0, 0 };
+    if (guest_write(t, (uint64_t)addr, fbsd_sigcode, fbsd_sigcode_len) < 0 ||
+        guest_syscall(t, __NR_mprotect, p) < 0) {
+        uint64_t u[6] = { (uint64_t)addr, 4096, 0, 0, 0, 0 };
+        guest_syscall(t, __NR_munmap, u);
+        return 0;
+    }
+    return (uint64_t)addr;
 }
 
 /* sigaction(int sig, const struct sigaction *act, struct sigaction *oact) */
@@ -131,6 +153,8 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
     memset(&of, 0, sizeof of);
     bool handler = act && nf.fsa_handler != FBSD_SIG_DFL && nf.fsa_handler != FBSD_SIG_IGN;
     if (lsig > 0) {
+        if (handler && !s->sigcode && !(s->sigcode = map_sigcode(t)))
+            return done(sc, -ENOMEM);
         uint64_t scr = guest_scratch(t, 2 * sizeof(struct linux_ksigaction));
         if (!scr)
             return done(sc, -ENOMEM);
@@ -139,7 +163,7 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
             to_linux(&nf, &ln);
             if (handler) {
                 ln.handler = (uint64_t)(uintptr_t)SIG_DFL;
-                ln.flags = 0;
+                ln.flags &= SA_NOCLDSTOP | SA_NOCLDWAIT;
             }
             if (guest_write(t, scr, &ln, sizeof ln) < 0)
                 return done(sc, -ENOMEM);
@@ -156,10 +180,8 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
         of = rec->act;
     if (act) {
         rec->set = handler;
-        if (handler) {
+        if (handler)
             rec->act = nf;
-            note_unsupported_handler(t, sig);
-        }
     }
     if (oact && guest_write(t, oact, &of, sizeof of) < 0)
         return done(sc, -EFAULT);
@@ -171,13 +193,8 @@ enum sys_action fbsd_sys_kill(struct tracee *t, struct sysc *sc)
 {
     int sig = (int)sc->args[1];
     int lsig = 0;
-    if (sig != 0) {
-        if (sig < 0 || sig > FBSD_NSIG)
-            return done(sc, -EINVAL);
-        lsig = fbsd_signal_to_linux(sig);
-        if (lsig <= 0)
-            return done(sc, -EINVAL);
-    }
+    if ((lsig = fbsd_signal_check(sig)) < 0)
+        return done(sc, lsig);
     sysc_set_arg(t, 1, (uint64_t)lsig);
     sysc_set_host_nr(t, __NR_kill);
     return SYS_PASS;

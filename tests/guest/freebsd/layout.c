@@ -57,6 +57,12 @@
 #include "abi/freebsd/ipc.h"
 #define HAVE_IPC 1
 #endif
+#if __has_include("abi/freebsd/ucontext.h")
+#include <sys/ucontext.h>
+#include <machine/sigframe.h>
+#include "abi/freebsd/ucontext.h"
+#define HAVE_UCONTEXT 1
+#endif
 #if __has_include("abi/freebsd/socket.h")
 #include "abi/freebsd/socket.h"
 #define HAVE_SOCKET 1
@@ -472,6 +478,31 @@
     S(struct linger, struct fbsd_linger) S(struct cmsghdr, struct fbsd_cmsghdr) \
     O(struct cmsghdr, cmsg_type, struct fbsd_cmsghdr, cmsg_type)
 
+/* Signal delivery: mcontext_t, ucontext_t, struct sigframe (machine/sigframe.h). */
+#define MO(f) O(mcontext_t, f, struct fbsd_mcontext, f)
+#define UCONTEXT_LIST \
+    S(mcontext_t, struct fbsd_mcontext) S(ucontext_t, struct fbsd_ucontext) \
+    S(struct sigframe, struct fbsd_sigframe) \
+    MO(mc_onstack) MO(mc_rdi) MO(mc_rsi) MO(mc_rdx) MO(mc_rcx) MO(mc_r8) MO(mc_r9) MO(mc_rax) \
+    MO(mc_rbx) MO(mc_rbp) MO(mc_r10) MO(mc_r11) MO(mc_r12) MO(mc_r13) MO(mc_r14) MO(mc_r15) \
+    MO(mc_trapno) MO(mc_fs) MO(mc_gs) MO(mc_addr) MO(mc_flags) MO(mc_es) MO(mc_ds) MO(mc_err) \
+    MO(mc_rip) MO(mc_cs) MO(mc_rflags) MO(mc_rsp) MO(mc_ss) MO(mc_len) MO(mc_fpformat) \
+    MO(mc_ownedfp) MO(mc_fpstate) MO(mc_fsbase) MO(mc_gsbase) MO(mc_xfpustate) \
+    MO(mc_xfpustate_len) MO(mc_spare) \
+    O(ucontext_t, uc_sigmask, struct fbsd_ucontext, uc_sigmask) \
+    O(ucontext_t, uc_mcontext, struct fbsd_ucontext, uc_mcontext) \
+    O(ucontext_t, uc_link, struct fbsd_ucontext, uc_link) \
+    O(ucontext_t, uc_stack, struct fbsd_ucontext, uc_stack) \
+    O(ucontext_t, uc_flags, struct fbsd_ucontext, uc_flags) \
+    O(struct sigframe, sf_ahu, struct fbsd_sigframe, sf_ahu) \
+    O(struct sigframe, sf_uc, struct fbsd_sigframe, sf_uc) \
+    O(struct sigframe, sf_si, struct fbsd_sigframe, sf_si) \
+    E(_MC_HASSEGS, FBSD_MC_HASSEGS) E(_MC_HASBASES, FBSD_MC_HASBASES) \
+    E(_MC_HASFPXSTATE, FBSD_MC_HASFPXSTATE) E(_MC_FPFMT_NODEV, FBSD_MC_FPFMT_NODEV) \
+    E(_MC_FPFMT_XMM, FBSD_MC_FPFMT_XMM) E(_MC_FPOWNED_NONE, FBSD_MC_FPOWNED_NONE) \
+    E(_MC_FPOWNED_FPU, FBSD_MC_FPOWNED_FPU) E(_MC_FPOWNED_PCB, FBSD_MC_FPOWNED_PCB) \
+    E(MINSIGSTKSZ, FBSD_MINSIGSTKSZ) E(SS_ONSTACK, FBSD_SS_ONSTACK) E(SS_DISABLE, FBSD_SS_DISABLE)
+
 /* kqueue (abi/freebsd/kevent.h): both struct kevent layouts and the constants.
  * Checked at compile time only (tests/integration/abi_layout.sh). */
 #define _WANT_FREEBSD11_KEVENT
@@ -516,7 +547,12 @@
 #else
 #define FAMILIES_IPC(F)
 #endif
-#define FAMILIES_MORE(F) FAMILIES_TERMIOS(F) FAMILIES_SOCKET(F) FAMILIES_IPC(F)
+#ifdef HAVE_UCONTEXT
+#define FAMILIES_UCONTEXT(F) F(UCONTEXT)
+#else
+#define FAMILIES_UCONTEXT(F)
+#endif
+#define FAMILIES_MORE(F) FAMILIES_TERMIOS(F) FAMILIES_SOCKET(F) FAMILIES_UCONTEXT(F) FAMILIES_IPC(F)
 
 #ifdef CHECK_ONLY
 /* Compile-time mode: one family, chosen with -DCHECK_ONLY=NAME_LIST. */
