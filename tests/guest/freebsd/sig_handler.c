@@ -180,7 +180,11 @@ int main(void)
     sigaction(SIGURG, NULL, &old);
     check("SA_RESETHAND", got_count == 1 && old.sa_handler == SIG_DFL, "count %ld%ld", got_count, 0);
     sendme(SIGURG);      /* default: ignored, we live on */
-    check("SIGURG default is ignore", 1, "%ld%ld", 0, 0);
+    sendme(SIGTHR);     /* FreeBSD-only signals whose default is ignore */
+    sendme(SIGLIBRT);
+    sendme(SIGINFO);
+    sendme(SIGIO);
+    check("SIGURG, SIGTHR, SIGLIBRT, SIGINFO, SIGIO default is ignore", 1, "%ld%ld", 0, 0);
 
     /* registers and SSE state survive a handler that clobbers them */
     sa.sa_handler = on_clobber;
