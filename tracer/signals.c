@@ -13,13 +13,14 @@ static bool is_fault(int sig)
     return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE;
 }
 
-/* Lets the signal through to the guest (host numbers, host delivery), unless the
- * personality delivers it in its own way (its signal frame, its handler). */
-static void signal_inject(struct tracee *t, int sig, const siginfo_t *si)
+/* The signal to let through to the guest (host numbers, host delivery): the
+ * personality may deliver it in its own way (its signal frame, its handler) and
+ * answer 0. */
+static int signal_inject(struct tracee *t, int sig, const siginfo_t *si)
 {
     if (t->pers->signal_deliver && si)
         sig = t->pers->signal_deliver(t, sig, si);
-    resume(t, sig);
+    return sig;
 }
 
 void signal_delivery(struct tracee *t, int sig)
@@ -34,7 +35,9 @@ void signal_delivery(struct tracee *t, int sig)
     }
     if (sv.cfg->trace && !n->startup)
         trace_signal(sv.cfg->trace, t, sig, have ? &si : NULL);
-    if (sv.cfg->debug && is_fault(sig) && signal_is_fatal_default(t->tid, sig))
+    /* a fault the personality hands to a guest handler is no crash */
+    int out = signal_inject(t, sig, have ? &si : NULL);
+    if (sv.cfg->debug && out == sig && is_fault(sig) && signal_is_fatal_default(t->tid, sig))
         crash_report(t, sig, have ? &si : NULL);
-    signal_inject(t, sig, have ? &si : NULL);
+    resume(t, out);
 }
