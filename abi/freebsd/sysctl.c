@@ -135,6 +135,9 @@ static const struct fbsd_sysctl_ent tab[] = {
     INT("kern.iov_max", 1024, K, FBSD_KERN_IOV_MAX),           /* UIO_MAXIOV */
     STR("kern.hostuuid", "00000000-0000-0000-0000-000000000000", K, FBSD_KERN_HOSTUUID),
     GET("kern.arandom", FBSD_CTLTYPE_OPAQUE, "", 0, get_arandom, K, FBSD_KERN_ARND),
+    NODE("kern.sched", K, FBSD_KERN_SCHED),
+    INT("kern.sched.cpusetsize", FBSD_CPUSET_SIZE, K, FBSD_KERN_SCHED, FBSD_KERN_SCHED_CPUSETSIZE),
+    INT("kern.pid_max", 99999, K, FBSD_KERN_PID_MAX),           /* PID_MAX: ps sizes its column */
     NODE("vm", FBSD_CTL_VM),
     INT("vm.overcommit", 0, FBSD_CTL_VM, FBSD_VM_OVERCOMMIT),
     NODE("vfs", FBSD_CTL_VFS),

@@ -42,6 +42,9 @@ enum {
     FBSD_KERN_USRSTACK = 33, FBSD_KERN_LOGSIGEXIT = 34, FBSD_KERN_IOV_MAX = 35,
     FBSD_KERN_HOSTUUID = 36, FBSD_KERN_ARND = 37,
     FBSD_KERN_PROC_PATHNAME = 12,
+    FBSD_KERN_SCHED = FBSD_CTL_AUTO_START,          /* OID_AUTO node kern.sched */
+    FBSD_KERN_SCHED_CPUSETSIZE = FBSD_CTL_AUTO_START, /* OID_AUTO: sizeof(cpuset_t) */
+    FBSD_KERN_PID_MAX = FBSD_CTL_AUTO_START + 1,    /* OID_AUTO */
 
     FBSD_HW_MACHINE = 1, FBSD_HW_MODEL = 2, FBSD_HW_NCPU = 3, FBSD_HW_BYTEORDER = 4,
     FBSD_HW_PHYSMEM = 5, FBSD_HW_USERMEM = 6, FBSD_HW_PAGESIZE = 7,
@@ -69,6 +72,9 @@ enum {
 struct fbsd_clockinfo { int32_t hz, tick, spare, stathz, profhz; };
 /* struct timeval on amd64 */
 struct fbsd_timeval { int64_t tv_sec, tv_usec; };
+/* sizeof(cpuset_t) on amd64: CPU_SETSIZE (sys/_cpuset.h) 256 bits; libthr asks it
+ * through kern.sched.cpusetsize before any cpuset_getaffinity. */
+#define FBSD_CPUSET_SIZE 32
 
 /* Host and process facts; the caller fills the groups an entry needs. */
 enum {

@@ -133,6 +133,14 @@ static void test_name2oid(void **state)
     assert_int_equal(fbsd_sysctl_name2oid("hw.pagesizes", oid, 24), 2);
     assert_true(oid[1] >= 0x100);
     assert_int_equal(fbsd_sysctl_name2oid("kern.nosuch", oid, 24), -FBSD_ENOENT);
+    /* libthr asks sizeof(cpuset_t) by name before it creates a thread */
+    assert_int_equal(fbsd_sysctl_name2oid("kern.sched.cpusetsize", oid, 24), 3);
+    int32_t v = 0;
+    assert_int_equal(ask(oid, 3, NULL, 0, &v, sizeof v), 4);
+    assert_int_equal(v, 32);
+    assert_int_equal(fbsd_sysctl_name2oid("kern.pid_max", oid, 24), 2);
+    assert_int_equal(ask(oid, 2, NULL, 0, &v, sizeof v), 4);
+    assert_int_equal(v, 99999);
     /* Through the meta-OID {0,3}, the name given as new data without a NUL. */
     int m[] = { 0, 3 };
     int res[24];
