@@ -17,6 +17,7 @@
 #include "personalities/freebsd/file.h"     /* open, fcntl, *at paths, utimes, pipes, ioctl */
 #include "personalities/freebsd/proc.h"     /* mmap family, ids, fork/wait, limits, clocks, masks */
 #include "personalities/freebsd/extattr.h"  /* extattr_*, __acl_* */
+#include "personalities/freebsd/thread.h"   /* thr_*, _umtx_op, cpuset, rtprio, sched policies */
 #include "personalities/freebsd/signal.h"   /* signals: sigaction, delivery, sigreturn, *context */
 #include "personalities/freebsd/ipc.h"      /* shm_open2, SysV *ctl, eventfd, fadvise/fallocate */
 #include "personalities/freebsd/kqueue.h"   /* kqueue, kqueuex, kevent, freebsd11_kevent, close/dup2 hooks */

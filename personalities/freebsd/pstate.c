@@ -3,6 +3,7 @@
 #include <string.h>
 #include "personalities/freebsd/pstate.h"
 #include "tracer/tracee.h"
+#include "personalities/freebsd/thread.h"
 #include "personalities/freebsd/kqueue.h"
 #include "personalities/freebsd/thread.h"
 
@@ -29,6 +30,8 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
 {
     (void)creator;
     child->tstate = NULL;
+    if (thread)
+        fbsd_thr_child_start(creator, child);   /* thr_new's start registers (thread.c) */
     if (!thread && creator && creator->tstate && fbsd_tstate(child)) {
         /* fork keeps the calling thread's alternate signal stack (signal*.c) */
         const struct fbsd_sigthread *ft = &((struct fbsd_tstate *)creator->tstate)->sigt;

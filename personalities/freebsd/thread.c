@@ -314,8 +314,30 @@ enum sys_action fbsd_sys_thr_kill2(struct tracee *t, struct sysc *sc)
 
 /* thr_set_name(long id, const char *name): FreeBSD keeps MAXCOMLEN (19)
  * characters and cuts a longer name; Linux keeps 15.  NULL: the empty name.  The
- * calling thread names itself with prctl(PR_SET_NAME) in the guest; another thread
- * of the process through /proc/TID/comm. */
+ * calling thread names itself with prctl(PR_SET_NAME) in the guest.  Linux lets
+ * only a thread's own process write another thread's name (/proc/TID/comm), so
+ * that is done by the guest through its /proc/self/task/TID/comm when its root
+ * has a Linux /proc mounted; else EOPNOTSUPP (libthr ignores the answer). */
+static long name_other(struct tracee *t, pid_t tid, const char *name)
+{
+    char path[64];
+    int plen = snprintf(path, sizeof path, "/proc/self/task/%d/comm", (int)tid);
+    size_t nlen = strlen(name);
+    uint64_t scr = guest_scratch(t, (size_t)plen + 1 + nlen + 1);
+    if (!scr || guest_write(t, scr, path, (size_t)plen + 1) < 0 ||
+        guest_write(t, scr + (uint64_t)plen + 1, name, nlen + 1) < 0)
+        return -ENOMEM;
+    uint64_t o[6] = { (uint64_t)AT_FDCWD, scr, O_WRONLY | O_CLOEXEC, 0, 0, 0 };
+    long fd = guest_syscall(t, __NR_openat, o);
+    if (fd < 0)
+        return fd == -ENOENT ? -EOPNOTSUPP : fd;
+    uint64_t w[6] = { (uint64_t)fd, scr + (uint64_t)plen + 1, nlen, 0, 0, 0 };
+    long r = guest_syscall(t, __NR_write, w);
+    uint64_t c[6] = { (uint64_t)fd, 0, 0, 0, 0, 0 };
+    guest_syscall(t, __NR_close, c);
+    return r < 0 ? r : 0;
+}
+
 enum sys_action fbsd_sys_thr_set_name(struct tracee *t, struct sysc *sc)
 {
     char name[20];
@@ -337,14 +359,8 @@ enum sys_action fbsd_sys_thr_set_name(struct tracee *t, struct sysc *sc)
     pid_t host = fbsd_host_tid(t, tid);
     if (host < 0)
         return done(sc, -ESRCH);
-    if (host != t->tid) {
-        int fd = procfs_open(host, "comm", O_WRONLY | O_CLOEXEC);
-        if (fd < 0)
-            return done(sc, -ESRCH);
-        ssize_t w = write(fd, name, strlen(name));
-        close(fd);
-        return done(sc, w < 0 ? -errno : 0);
-    }
+    if (host != t->tid)
+        return done(sc, name_other(t, tid, name));
     uint64_t scr = guest_scratch(t, sizeof name);
     if (!scr || guest_write(t, scr, name, sizeof name) < 0)
         return done(sc, -ENOMEM);

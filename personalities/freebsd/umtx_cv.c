@@ -1,9 +1,13 @@
 /* _umtx_op on struct ucond: kernel condition variables (libthr uses them for
  * process-shared and priority mutexes' condvars; its own are in userland).
  *
- * Sleepers sleep on c_has_waiters while it is 1.  CV_WAIT sets it before it
- * releases the mutex (as FreeBSD does), so a signal sent after the release either
- * wakes the sleeper or changes the word before it sleeps.  CV_SIGNAL wakes one;
+ * CV_WAIT sets c_has_waiters before it releases the mutex, as FreeBSD does, but
+ * to the caller's own thread id rather than 1 (libthr only tests it for non-zero),
+ * and sleeps while the word still holds that id: a signal or broadcast sent after
+ * the release either wakes the sleeper or changes the word before it sleeps — and
+ * no later waiter can put the same value back meanwhile (with a plain 1, a waiter
+ * of the next round would, and the sleeper would miss the broadcast: FreeBSD's
+ * kernel queues the sleeper before the release, futexes cannot).  CV_SIGNAL wakes one;
  * when it finds nobody asleep it clears c_has_waiters and wakes everyone, in one
  * atomic step (so that a sleeper that arrives between the two steps cannot be
  * left behind: it wakes, spuriously, and libthr retries). */
@@ -51,15 +55,16 @@ enum sys_action umtx_op_cv_wait(struct tracee *t, struct sysc *sc)
     if (e < 0)
         return umtx_done(sc, e);
 
-    if (cv.c_has_waiters == 0) {
-        uint32_t one = 1;
-        if (guest_write(t, sc->args[0], &one, sizeof one) < 0)
-            return umtx_done(sc, -EFAULT);
-    }
+    long id = umtx_self_id(t);
+    if (id < 0)
+        return umtx_done(sc, id);
+    uint32_t token = (uint32_t)id;
+    if (guest_write(t, sc->args[0], &token, sizeof token) < 0)
+        return umtx_done(sc, -EFAULT);
     long r = umtx_mutex_release(t, sc, sc->args[3], false);
     if (r < 0)
         return umtx_done(sc, r);
-    return umtx_sleep(t, sc, sc->args[0], 1, &w, is_private(cv.c_flags), UX_WAIT_INTR);
+    return umtx_sleep(t, sc, sc->args[0], token, &w, is_private(cv.c_flags), UX_WAIT_INTR);
 }
 
 /* CV_SIGNAL(cv) */
