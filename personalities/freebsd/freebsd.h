@@ -18,10 +18,9 @@
 #include "personalities/freebsd/proc.h"     /* mmap family, ids, fork/wait, limits, clocks, masks */
 #include "personalities/freebsd/extattr.h"  /* extattr_*, __acl_* */
 #include "personalities/freebsd/thread.h"   /* thr_*, _umtx_op, cpuset, rtprio, sched policies */
+#include "personalities/freebsd/kqueue.h"   /* kqueue, kqueuex, kevent, freebsd11_kevent, close/dup2 hooks */
 #include "personalities/freebsd/signal.h"   /* signals: sigaction, delivery, sigreturn, *context */
 #include "personalities/freebsd/ipc.h"      /* shm_open2, SysV *ctl, eventfd, fadvise/fallocate */
-#include "personalities/freebsd/kqueue.h"   /* kqueue, kqueuex, kevent, freebsd11_kevent, close/dup2 hooks */
-#include "personalities/freebsd/thread.h"   /* thr_*, _umtx_op, cpuset, rtprio, sched policies */
 #include "personalities/freebsd/sock.h"     /* sockets, poll, select, sendfile */
 
 struct tracee;

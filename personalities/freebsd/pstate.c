@@ -5,7 +5,6 @@
 #include "tracer/tracee.h"
 #include "personalities/freebsd/thread.h"
 #include "personalities/freebsd/kqueue.h"
-#include "personalities/freebsd/thread.h"
 
 struct fbsd_pstate *fbsd_pstate(struct tracee *t)
 {
@@ -40,8 +39,6 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
         ct->alt_sp = ft->alt_sp;
         ct->alt_size = ft->alt_size;
     }
-    if (thread)
-        fbsd_thr_child_start(creator, child);   /* thr_new's start registers (thread.c) */
     struct fbsd_pstate *from = child->pstate;   /* the supervisor copied the pointer */
     if (!from)
         return NULL;                            /* made on first use */
@@ -67,9 +64,9 @@ void fbsd_task_exec(struct tracee *t)
         for (int i = 0; i <= FBSD_NSIG; i++)
             s->sig[i].set = false;
     if (s)
-        s->sigcode = 0;     /* a new address space: the trampoline is mapped again when needed */
-    if (s)
         fbsd_kq_exec(t, s->kq);                 /* drops kqueues whose descriptor exec closed */
+    if (s)
+        s->sigcode = 0;     /* a new address space: the trampoline is mapped again when needed */
     free(t->tstate);
     t->tstate = NULL;
 }

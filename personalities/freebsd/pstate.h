@@ -41,8 +41,6 @@ struct fbsd_tstate {
     int      unused_;           /* domains add their per-thread fields here */
     int32_t  thr_id;            /* thread.c, umtx*.c: the FreeBSD thread id (0: not known yet) */
     uint64_t umtx_robust[3];    /* umtx.c: ROBUST_LISTS offsets, as the thread gave them */
-    int32_t  thr_id;            /* thread.c, umtx*.c: the FreeBSD thread id (0: not known yet) */
-    uint64_t umtx_robust[3];    /* umtx.c: ROBUST_LISTS offsets, as the thread gave them */
     struct fbsd_sigthread sigt; /* signal*.c: alternate stack, sigsuspend mask, restart */
 };
 
