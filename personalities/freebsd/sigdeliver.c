@@ -84,6 +84,8 @@ int fbsd_signal_deliver(struct tracee *t, int host_sig, const siginfo_t *si)
     struct fbsd_pstate *ps = t->pstate;
     if (sig <= 0)
         return host_sig;
+    /* EVFILT_SIGNAL records every delivery attempt, handled, ignored or default */
+    fbsd_kq_signal_seen(t, sig);
     struct fbsd_sigrec *rec = ps ? &ps->sig[sig] : NULL;
     if (!rec || !rec->set || !ps->sigcode)
         return default_ignored(sig) ? 0 : host_sig;

@@ -12,19 +12,10 @@ if ! g=$(fb_guest kq_filters); then
 else
     res=$(timeout 60 "$LSL2" "$FX" "$g" 2>&1 </dev/null); rc=$?
     n=0
-    # EVFILT_SIGNAL counts what the personality's signal delivery reports through
-    # fbsd_kq_signal_seen (kq_signal.c); until the delivery code calls it, that
-    # one check is skipped rather than failed.
-    sigwired=false
-    grep -qs fbsd_kq_signal_seen "$TOP"/personalities/freebsd/sig*.c && sigwired=true
     fails=0
     while IFS= read -r line; do
         case "$line" in
             "ok "*)   ok "kqueue: ${line#ok }"; n=$((n + 1)) ;;
-            "FAIL signal count"*)
-                if $sigwired; then notok "kqueue: ${line#FAIL }"; fails=$((fails + 1))
-                else skip "kqueue: ${line#FAIL }" "signal delivery does not call fbsd_kq_signal_seen yet"; fi
-                n=$((n + 1)) ;;
             "FAIL "*) notok "kqueue: ${line#FAIL }"; n=$((n + 1)); fails=$((fails + 1)) ;;
         esac
     done <<<"$res"
