@@ -13,19 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static int fails;
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-    if (cond) {
-        printf("check %s ok\n", name);
-        return;
-    }
-    printf("check %s FAIL(", name);
-    printf(fmt, a, b);
-    printf(")\n");
-    fails++;
-}
+#include "check_fmt.h"
 
 /* index of an entry name, -1 for . and .., -2 for anything else */
 static int index_of(const char *name)

@@ -13,19 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 
-static int fails;
-static void check(const char *what, int cond)
-{
-    if (cond) {
-        printf("ok - %s\n", what);
-    } else {
-        printf("not ok - %s (errno %d %s)\n", what, errno, strerror(errno));
-        fails++;
-    }
-}
-#define CHECK_ERR(what, expr, err) do { errno = 0; long r_ = (long)(expr); \
-    check(what, r_ == -1 && errno == (err)); } while (0)
 #define BAD ((void *)8)
 
 static int mode_of(const char *p, int follow)

@@ -15,19 +15,8 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include "check.h"
 
-static int fails;
-static void check(const char *what, int cond)
-{
-    if (cond) {
-        printf("ok - %s\n", what);
-    } else {
-        printf("not ok - %s (errno %d %s)\n", what, errno, strerror(errno));
-        fails++;
-    }
-}
-#define CHECK_ERR(what, expr, err) do { errno = 0; long r_ = (long)(expr); \
-    check(what, r_ == -1 && errno == (err)); } while (0)
 #define BAD ((void *)8)
 
 int main(int argc, char **argv)

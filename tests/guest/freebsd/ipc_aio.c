@@ -12,20 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
-
-static int fails;
-static void check(const char *what, int cond)
-{
-    if (cond) {
-        printf("ok - %s\n", what);
-    } else {
-        printf("not ok - %s (errno %d %s)\n", what, errno, strerror(errno));
-        fails++;
-    }
-    fflush(stdout);
-}
-#define CHECK_ERR(what, expr, err) do { errno = 0; long r_ = (long)(expr); \
-    check(what, r_ == -1 && errno == (err)); } while (0)
+#include "check.h"
 
 int main(int argc, char **argv)
 {

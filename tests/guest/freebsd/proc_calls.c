@@ -18,19 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check_fmt.h"
 
 extern char **environ;
-static int fails;
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-    if (cond) { printf("check %s ok\n", name); return; }
-    fails++;
-    printf("check %s FAIL(", name);
-    printf(fmt, a, b);
-    printf(")\n");
-}
-#define ERRNO_IS(name, call, want) do { errno = 0; long r_ = (long)(call); \
-    check(name, r_ == -1 && errno == (want), "ret %ld errno %ld", r_, (long)errno); } while (0)
 
 static void handler(int sig) { (void)sig; }
 

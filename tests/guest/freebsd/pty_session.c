@@ -18,18 +18,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-
-static int fails;
-static void check(const char *what, int cond)
-{
-    if (cond) {
-        printf("ok - %s\n", what);
-    } else {
-        printf("not ok - %s (errno %d %s)\n", what, errno, strerror(errno));
-        fails++;
-    }
-    fflush(stdout);
-}
+#include "check.h"
 
 /* Reads from fd until `want` was seen or a second passes without data. */
 static int read_until(int fd, char *buf, size_t cap, const char *want)

@@ -11,25 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int fails;
-
-/* kill() to ourselves (raise() is thr_kill, the threads domain's) */
-static void sendme(int sig)
-{
-    kill(getpid(), sig);
-}
-static void check(const char *name, int ok, const char *fmt, long a, long b)
-{
-    if (ok) {
-        printf("check %s ok\n", name);
-    } else {
-        printf("check %s FAIL ", name);
-        printf(fmt, a, b);
-        printf("\n");
-        fails++;
-    }
-}
+#include "sig_common.h"
 
 static volatile sig_atomic_t got_signo, got_code, got_pid, got_count;
 static volatile void *got_addr;

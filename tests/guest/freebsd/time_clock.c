@@ -9,18 +9,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
-
-static int fails;
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-    if (cond) { printf("check %s ok\n", name); return; }
-    fails++;
-    printf("check %s FAIL(", name);
-    printf(fmt, a, b);
-    printf(")\n");
-}
-#define ERRNO_IS(name, call, want) do { errno = 0; long r_ = (long)(call); \
-    check(name, r_ == -1 && errno == (want), "ret %ld errno %ld", r_, (long)errno); } while (0)
+#include "check_fmt.h"
 
 static long ns(const struct timespec *t) { return t->tv_sec * 1000000000L + t->tv_nsec; }
 
