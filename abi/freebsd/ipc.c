@@ -34,76 +34,56 @@ void fbsd_ipc_perm_to_linux(struct fbsd_host_ipc64_perm *o, const struct fbsd_ip
     o->seq = in->seq;
 }
 
+/* The fields each pair of structures shares, listed once so both directions
+ * copy the same ones (plain assignments: the widths differ, e.g. shm_nattch is
+ * 32 bits on FreeBSD and 64 on Linux). */
+#define SHMID_FIELDS(F) F(shm_segsz) F(shm_lpid) F(shm_cpid) F(shm_nattch) \
+    F(shm_atime) F(shm_dtime) F(shm_ctime)
+#define SEMID_FIELDS(F) F(sem_nsems) F(sem_otime) F(sem_ctime)
+#define MSQID_FIELDS(F) F(msg_cbytes) F(msg_qnum) F(msg_qbytes) F(msg_lspid) \
+    F(msg_lrpid) F(msg_stime) F(msg_rtime) F(msg_ctime)
+#define COPY_FIELD(f) o->f = in->f;
+
 void fbsd_shmid_from_linux(struct fbsd_shmid_ds *o, const struct fbsd_host_shmid64_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_from_linux(&o->shm_perm, &in->shm_perm);
-    o->shm_segsz = in->shm_segsz;
-    o->shm_lpid = in->shm_lpid;
-    o->shm_cpid = in->shm_cpid;
-    o->shm_nattch = (uint32_t)in->shm_nattch;
-    o->shm_atime = in->shm_atime;
-    o->shm_dtime = in->shm_dtime;
-    o->shm_ctime = in->shm_ctime;
+    SHMID_FIELDS(COPY_FIELD)
 }
 
 void fbsd_shmid_to_linux(struct fbsd_host_shmid64_ds *o, const struct fbsd_shmid_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_to_linux(&o->shm_perm, &in->shm_perm);
-    o->shm_segsz = in->shm_segsz;
-    o->shm_lpid = in->shm_lpid;
-    o->shm_cpid = in->shm_cpid;
-    o->shm_nattch = in->shm_nattch;
-    o->shm_atime = in->shm_atime;
-    o->shm_dtime = in->shm_dtime;
-    o->shm_ctime = in->shm_ctime;
+    SHMID_FIELDS(COPY_FIELD)
 }
 
 void fbsd_semid_from_linux(struct fbsd_semid_ds *o, const struct fbsd_host_semid64_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_from_linux(&o->sem_perm, &in->sem_perm);
-    o->sem_nsems = (uint16_t)in->sem_nsems;
-    o->sem_otime = in->sem_otime;
-    o->sem_ctime = in->sem_ctime;
+    SEMID_FIELDS(COPY_FIELD)
 }
 
 void fbsd_semid_to_linux(struct fbsd_host_semid64_ds *o, const struct fbsd_semid_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_to_linux(&o->sem_perm, &in->sem_perm);
-    o->sem_nsems = in->sem_nsems;
-    o->sem_otime = in->sem_otime;
-    o->sem_ctime = in->sem_ctime;
+    SEMID_FIELDS(COPY_FIELD)
 }
 
 void fbsd_msqid_from_linux(struct fbsd_msqid_ds *o, const struct fbsd_host_msqid64_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_from_linux(&o->msg_perm, &in->msg_perm);
-    o->msg_cbytes = in->msg_cbytes;
-    o->msg_qnum = in->msg_qnum;
-    o->msg_qbytes = in->msg_qbytes;
-    o->msg_lspid = in->msg_lspid;
-    o->msg_lrpid = in->msg_lrpid;
-    o->msg_stime = in->msg_stime;
-    o->msg_rtime = in->msg_rtime;
-    o->msg_ctime = in->msg_ctime;
+    MSQID_FIELDS(COPY_FIELD)
 }
 
 void fbsd_msqid_to_linux(struct fbsd_host_msqid64_ds *o, const struct fbsd_msqid_ds *in)
 {
     memset(o, 0, sizeof *o);
     fbsd_ipc_perm_to_linux(&o->msg_perm, &in->msg_perm);
-    o->msg_cbytes = in->msg_cbytes;
-    o->msg_qnum = in->msg_qnum;
-    o->msg_qbytes = in->msg_qbytes;
-    o->msg_lspid = in->msg_lspid;
-    o->msg_lrpid = in->msg_lrpid;
-    o->msg_stime = in->msg_stime;
-    o->msg_rtime = in->msg_rtime;
-    o->msg_ctime = in->msg_ctime;
+    MSQID_FIELDS(COPY_FIELD)
 }
 
 /* Linux's SEM_STAT (linux/sem.h), not always in the C library's headers. */
