@@ -27,6 +27,7 @@
 #include "personalities/freebsd/freebsd.h"
 #include "personalities/freebsd/pstate.h"
 #include "personalities/freebsd/sigctx.h"
+#include "personalities/freebsd/sock.h"
 #include "abi/freebsd/errno.h"
 #include "tracer/tracee.h"
 
@@ -84,6 +85,9 @@ int fbsd_signal_deliver(struct tracee *t, int host_sig, const siginfo_t *si)
     struct fbsd_pstate *ps = t->pstate;
     if (sig <= 0)
         return host_sig;
+    /* SO_NOSIGPIPE on a write(2)-family call: FreeBSD sends no signal at all */
+    if (fbsd_sigpipe_suppressed(t, host_sig, si))
+        return 0;
     /* EVFILT_SIGNAL records every delivery attempt, handled, ignored or default */
     fbsd_kq_signal_seen(t, sig);
     struct fbsd_sigrec *rec = ps ? &ps->sig[sig] : NULL;

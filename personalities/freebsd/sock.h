@@ -2,6 +2,7 @@
  * file per job:
  *   socket.c    socket, socketpair, bind, connect, accept, accept4,
  *               getsockname, getpeername
+ *   sockat.c    bindat, connectat (a local path relative to a directory descriptor)
  *   sockaddr.c  sockaddrs in (guest to Linux, in scratch) and out (Linux to guest,
  *               truncated and with the length FreeBSD reports)
  *   sockopt.c   setsockopt, getsockopt (levels, option numbers, SO_ERROR's errno,
@@ -15,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <signal.h>
 #include "personalities/personality.h"
 
 struct tracee;
@@ -45,6 +47,11 @@ void fbsd_sock_nosigpipe_reset(void);
 void fbsd_nosigpipe_set(uint64_t ino, bool on);
 bool fbsd_nosigpipe_has(uint64_t ino);
 
+/* sigpipe.c: whether host signal sig (siginfo si) at a signal-delivery-stop of t
+ * is the kernel's SIGPIPE for a write/writev/sendfile that failed with EPIPE on a
+ * SO_NOSIGPIPE socket — FreeBSD sends none: the caller drops it. */
+bool fbsd_sigpipe_suppressed(struct tracee *t, int sig, const siginfo_t *si);
+
 /* socket.c */
 enum sys_action fbsd_sys_socket(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_socketpair(struct tracee *t, struct sysc *sc);
@@ -52,6 +59,12 @@ enum sys_action fbsd_sys_bind(struct tracee *t, struct sysc *sc);      /* and co
 enum sys_action fbsd_sys_accept(struct tracee *t, struct sysc *sc);    /* and accept4 */
 enum sys_action fbsd_sys_getsockname(struct tracee *t, struct sysc *sc); /* and getpeername */
 void fbsd_sys_sockaddr_out_exit(struct tracee *t, struct sysc *sc);    /* accept*, get*name */
+
+/* sockat.c: bindat and connectat; the rewritten path of rel at dirfd
+ * ("/proc/self/fd/N/rel": the address length, or -ENAMETOOLONG). */
+struct sockaddr_un;
+enum sys_action fbsd_sys_bindat(struct tracee *t, struct sysc *sc);    /* and connectat */
+int  fbsd_sockat_path(struct sockaddr_un *sun, int dirfd, const char *rel);
 
 /* msg.c */
 enum sys_action fbsd_sys_sendto(struct tracee *t, struct sysc *sc);

@@ -6,7 +6,8 @@
  * on a local one (LOCAL_PEERCRED: struct xucred from Linux's SO_PEERCRED).
  * SO_NOSIGPIPE has no Linux option: it is recorded per socket (by inode, so it
  * follows the socket through dup, fork, exec and SCM_RIGHTS as FreeBSD's does)
- * and turns into MSG_NOSIGNAL on the socket's sends. */
+ * and turns into MSG_NOSIGNAL on the socket's sends; the SIGPIPE of a write, writev
+ * or sendfile on it is dropped at delivery (sigpipe.c). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
