@@ -57,15 +57,14 @@ static int ptrace_write(pid_t tid, uint64_t addr, const char *buf, size_t len)
     return 0;
 }
 
-/* Whole transfer through process_vm_*: 1 done, 0 fall back, <0 definitive error. */
-static int vm_xfer(pid_t tid, uint64_t addr, void *buf, size_t len, bool write)
+/* Whole transfer through process_vm_*: true when done; false (partial, EFAULT on
+ * a read-only page, ENOSYS, EPERM) sends the caller to ptrace, which decides. */
+static bool vm_xfer(pid_t tid, uint64_t addr, void *buf, size_t len, bool write)
 {
     struct iovec local = { buf, len }, remote = { (void *)addr, len };
     ssize_t r = write ? process_vm_writev(tid, &local, 1, &remote, 1, 0)
                       : process_vm_readv(tid, &local, 1, &remote, 1, 0);
-    if (r == (ssize_t)len)
-        return 1;
-    return 0;   /* partial, EFAULT on a read-only page, ENOSYS, EPERM: try ptrace */
+    return r == (ssize_t)len;
 }
 
 int guest_read(struct tracee *t, uint64_t addr, void *buf, size_t len)
@@ -74,7 +73,7 @@ int guest_read(struct tracee *t, uint64_t addr, void *buf, size_t len)
         return 0;
     if (addr + len < addr)
         return -EFAULT;
-    if (vm_xfer(t->tid, addr, buf, len, false) == 1)
+    if (vm_xfer(t->tid, addr, buf, len, false))
         return 0;
     return ptrace_read(t->tid, addr, buf, len);
 }
@@ -85,7 +84,7 @@ int guest_write(struct tracee *t, uint64_t addr, const void *buf, size_t len)
         return 0;
     if (addr + len < addr)
         return -EFAULT;
-    if (vm_xfer(t->tid, addr, (void *)buf, len, true) == 1)
+    if (vm_xfer(t->tid, addr, (void *)buf, len, true))
         return 0;
     return ptrace_write(t->tid, addr, buf, len);
 }
