@@ -97,7 +97,9 @@ int enter_plan_mounts(struct enter_plan *p, const struct options *o, char *err, 
             return 125;
         }
         r = rootfs_resolve(p->root, "/", b->guest, g, sizeof g);
-        if (r == 0 && (rootfs_host_path(p->root, g, host, sizeof host) < 0 || stat(host, &gs) < 0))
+        if (r == 0)
+            r = rootfs_host_path(p->root, g, host, sizeof host);   /* 0 or -ENAMETOOLONG */
+        if (r == 0 && stat(host, &gs) < 0)
             r = -errno;
         if (r < 0) {
             /* lsl2 never creates anything in the rootfs: the target must exist. */

@@ -77,7 +77,8 @@ fb_guest() {
     local name=$1; shift
     local src=$TOP/tests/guest/freebsd/$name.c out=$FX/t/$name
     mkdir -p "$FX/t"
-    if [ ! -x "$out" ] || [ "$src" -nt "$out" ]; then
+    # rebuilt when the program or a header beside it changed
+    if [ ! -x "$out" ] || [ -n "$(find "$src" "$TOP"/tests/guest/freebsd/*.h -newer "$out" 2>/dev/null | head -1)" ]; then
         clang --target=x86_64-unknown-freebsd13.2 --sysroot="$FX" -fuse-ld=lld -O2 -Wall \
             -o "$out" "$src" "$@" >&2 || return 1
     fi
