@@ -84,3 +84,28 @@ fb_guest() {
     fi
     printf '/t/%s\n' "$name"
 }
+
+# fb_run NAME [ARG...]: runs the FreeBSD guest program NAME (built with fb_guest, in
+# $FX) and turns each of its check lines into a TAP line — "ok - X" / "not ok - X"
+# (tests/guest/freebsd/check.h) or "check X ok" / "check X FAIL(...)" closed by
+# "fails N" (check_fmt.h) — then checks that it ran to the end: status 0, no failure,
+# and at least ${FB_MIN_CHECKS:-1} checks.
+fb_run() {
+    local name=$1; shift
+    local g out rc n=0 line rest
+    if ! g=$(fb_guest "$name"); then notok "$name: builds"; return; fi
+    out=$(timeout 120 "$LSL2" "$FX" "$g" "$@" 2>&1 </dev/null); rc=$?
+    while IFS= read -r line; do
+        case "$line" in
+            "ok - "*)     ok "$name: ${line#ok - }"; n=$((n + 1)) ;;
+            "not ok - "*) notok "$name: ${line#not ok - }"; n=$((n + 1)) ;;
+            "check "*)
+                rest=${line#check }
+                case "$rest" in *" ok") ok "$name: ${rest% ok}" ;; *) notok "$name: $rest" ;; esac
+                n=$((n + 1)) ;;
+        esac
+    done <<<"$out"
+    if printf '%s\n' "$out" | grep -q '^fails [1-9]'; then rc=1; fi
+    if [ "$rc" = 0 ] && [ "$n" -ge "${FB_MIN_CHECKS:-1}" ]; then ok "$name: ran to the end ($n checks)"
+    else notok "$name: ran to the end (status $rc, $n checks)"; printf '%s\n' "$out" | tail -5 | sed 's/^/#   /'; fi
+}

@@ -6,26 +6,13 @@
 source "$TOP/tests/lib.sh"
 need_fixture fb13
 
-# run_guest NAME ARGS...: runs /t/NAME, turns its "ok - X"/"not ok - X" lines into TAP.
-run_guest() {
-    local name=$1; shift
-    local g res rc n=0
-    if ! g=$(fb_guest "$name"); then notok "$name: builds"; return; fi
-    res=$("$LSL2" "$FX" "$g" "$@" 2>&1 </dev/null); rc=$?
-    while IFS= read -r line; do
-        case "$line" in
-            "ok - "*)     ok "$name: ${line#ok - }"; n=$((n + 1)) ;;
-            "not ok - "*) notok "$name: ${line#not ok - }"; n=$((n + 1)) ;;
-        esac
-    done <<<"$res"
-    if [ "$rc" = 0 ] && [ "$n" -gt 10 ]; then ok "$name: ran to the end ($n checks)"
-    else notok "$name: ran to the end (status $rc, $n checks)"; printf '%s\n' "$res" | tail -5 | sed 's/^/#   /'; fi
-}
+# fb_run NAME ARGS...: runs /t/NAME, turns its "ok - X"/"not ok - X" lines into TAP.
+FB_MIN_CHECKS=11
 
 for prog in file_open file_path file_tty; do
     dir=/tmp/$prog.$$
     rm -rf "$FX$dir"; mkdir -p "$FX$dir"
-    run_guest "$prog" "$dir"
+    fb_run "$prog" "$dir"
     rmdir "$FX$dir" 2>/dev/null && ok "$prog: left its directory empty" || notok "$prog: left its directory empty"
 done
 

@@ -8,28 +8,15 @@
 source "$TOP/tests/lib.sh"
 need_fixture fb13
 
-# run_guest NAME ARGS...: runs /t/NAME, turns its "ok - X"/"not ok - X" lines into TAP.
-run_guest() {
-    local name=$1; shift
-    local g res rc n=0
-    if ! g=$(fb_guest "$name"); then notok "$name: builds"; return; fi
-    res=$("$LSL2" "$FX" "$g" "$@" 2>&1 </dev/null); rc=$?
-    while IFS= read -r line; do
-        case "$line" in
-            "ok - "*)     ok "$name: ${line#ok - }"; n=$((n + 1)) ;;
-            "not ok - "*) notok "$name: ${line#not ok - }"; n=$((n + 1)) ;;
-        esac
-    done <<<"$res"
-    if [ "$rc" = 0 ] && [ "$n" -gt 10 ]; then ok "$name: ran to the end ($n checks)"
-    else notok "$name: ran to the end (status $rc, $n checks)"; printf '%s\n' "$res" | tail -5 | sed 's/^/#   /'; fi
-}
+# fb_run NAME ARGS...: runs /t/NAME, turns its "ok - X"/"not ok - X" lines into TAP.
+FB_MIN_CHECKS=11
 
 dir=/tmp/shm_posix.$$
 rm -rf "$FX$dir"; mkdir -p "$FX$dir"
-run_guest shm_posix "$dir"
-run_guest ipc_aio "$dir"
+fb_run shm_posix "$dir"
+fb_run ipc_aio "$dir"
 rmdir "$FX$dir" 2>/dev/null && ok "shm_posix: left its directory empty" || notok "shm_posix: left its directory empty"
-run_guest ipc_sysv
+fb_run ipc_sysv
 
 # Names are the supervisor's: a second lsl2 run does not see the first one's.
 t_match "--trace shows memfd_create as shm_open2(SHM_ANON)" 'shm_open2\(0x1, O_RDWR\|O_CLOEXEC, 0+, 0x3, "memfd:lsl2test"\) = [0-9]+' \

@@ -7,19 +7,10 @@ source "$TOP/tests/lib.sh"
 need_fixture fb13
 F13=$FX
 
-# run_guest NAME: runs /t/NAME, one TAP line per "check" line, and the count.
-run_guest() {
-    local name=$1 g out
-    if ! g=$(fb_guest "$name"); then notok "$name builds"; return; fi
-    out=$(timeout 120 "$LSL2" "$F13" "$g" 2>&1)
-    printf '%s\n' "$out" | grep '^check ' | while read -r _ rest; do
-        case "$rest" in *" ok") ok "$name: ${rest% ok}" ;; *) notok "$name: $rest" ;; esac
-    done
-    t_match "$name: no failure" '^fails 0$' printf '%s\n' "$out"
-}
-run_guest mem_mmap
-run_guest proc_calls
-run_guest time_clock
+# fb_run NAME: runs /t/NAME, one TAP line per "check" line, and the count.
+fb_run mem_mmap
+fb_run proc_calls
+fb_run time_clock
 
 need_fixture fb10
 F10=$FX

@@ -9,21 +9,12 @@ source "$TOP/tests/lib.sh"
 need_fixture fb13
 F13=$FX
 
-# run_guest NAME: runs /t/NAME, one TAP line per "check" line, and the count.
-run_guest() {
-    local name=$1 g out
-    if ! g=$(fb_guest "$name"); then notok "$name builds"; return; fi
-    out=$(timeout 60 "$LSL2" "$F13" "$g" 2>&1)
-    printf '%s\n' "$out" | grep '^check ' | while read -r _ rest; do
-        case "$rest" in *" ok") ok "$name: ${rest% ok}" ;; *) notok "$name: $rest" ;; esac
-    done
-    t_match "$name: no failure" '^fails 0$' printf '%s\n' "$out"
-}
-run_guest sig_handler
-run_guest sig_altstack
-run_guest sig_restart
-run_guest sig_context
-run_guest sig_fork
+# each guest program: one TAP line per check, and whether it ran to the end (tests/lib.sh)
+fb_run sig_handler
+fb_run sig_altstack
+fb_run sig_restart
+fb_run sig_context
+fb_run sig_fork
 # the exec'd image of sig_fork reports its own checks too: two "fails 0" lines
 t_out "sig_fork: the exec'd child ran its checks" "2" sh -c \
     "'$LSL2' '$F13' /t/sig_fork 2>&1 | grep -c '^fails 0\$'"
