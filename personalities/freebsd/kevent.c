@@ -23,7 +23,7 @@
 #define ERESTARTNOHAND 514
 
 /* sc->save[] from entry to exit */
-enum { SV_BUF, SV_MAX, SV_FLAGS };
+enum { SV_BUF, SV_MAX, SV_FLAGS, SV_DEADLINE };
 #define SVF_OLD     1u          /* freebsd11_kevent layout */
 #define SVF_FOREVER 2u          /* NULL timeout */
 #define SVF_FORCED  4u          /* zero timeout because a knote was already due */
@@ -160,6 +160,53 @@ static long take_pending(struct tracee *t, struct fbsd_kq *kq, uint64_t out, int
     return k;
 }
 
+/* A finite wait that saw only events the table drops is run again (the exit
+ * stop rewinds the guest over its syscall instruction) with the time it had
+ * left: the deadline is kept here, per thread, from that exit stop to the entry
+ * stop of the same instruction. */
+struct rearm {
+    pid_t    tid;
+    uint64_t rip;               /* the guest's %rip at the entry of the call run again */
+    int64_t  deadline;          /* CLOCK_MONOTONIC ns */
+};
+static struct rearm *rearms;
+static size_t nrearms, caprearms;
+
+static int64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Takes t's deadline if its current entry is the rewound call: true and *deadline. */
+static bool rearm_take(struct tracee *t, int64_t *deadline)
+{
+    struct user_regs_struct *r = tracee_regs(t);
+    for (size_t i = 0; i < nrearms; i++) {
+        if (rearms[i].tid != t->tid)
+            continue;
+        bool same = r && r->rip == rearms[i].rip;
+        *deadline = rearms[i].deadline;
+        rearms[i] = rearms[--nrearms];
+        return same;
+    }
+    return false;
+}
+
+static void rearm_put(struct tracee *t, uint64_t rip, int64_t deadline)
+{
+    if (nrearms == caprearms) {
+        size_t cap = caprearms ? caprearms * 2 : 8;
+        struct rearm *n = realloc(rearms, cap * sizeof *n);
+        if (!n)
+            return;
+        rearms = n;
+        caprearms = cap;
+    }
+    rearms[nrearms++] = (struct rearm){ t->tid, rip, deadline };
+}
+
 static bool any_due(struct tracee *t, struct fbsd_kq *kq)
 {
     for (size_t i = 0; i < kq->nkn; i++) {
@@ -188,11 +235,23 @@ enum sys_action fbsd_sys_kevent(struct tracee *t, struct sysc *sc)
     if (nchanges < 0 || nevents < 0)
         return done(sc, -EINVAL);
     struct timespec ts = { 0, 0 };
+    int64_t deadline = 0;
+    bool again = rearm_take(t, &deadline);
     if (tsp) {
         if (guest_read(t, tsp, &ts, sizeof ts) < 0)
             return done(sc, -EFAULT);
         if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
             return done(sc, -EINVAL);
+        if (again) {            /* the rest of the first attempt's timeout */
+            int64_t left = deadline - mono_ns();
+            if (left < 0)
+                left = 0;
+            ts.tv_sec = left / 1000000000;
+            ts.tv_nsec = left % 1000000000;
+        } else {
+            deadline = mono_ns() + (ts.tv_sec > INT32_MAX ? (int64_t)INT32_MAX : ts.tv_sec) * 1000000000 +
+                       ts.tv_nsec;
+        }
     }
     fbsd_kq_io_sync_dirty(t, kq);
     long nerr = apply_changes(t, kq, changes, nchanges, events, nevents, old);
@@ -214,6 +273,7 @@ enum sys_action fbsd_sys_kevent(struct tracee *t, struct sysc *sc)
     sc->save[SV_BUF] = buf;
     sc->save[SV_MAX] = (uint64_t)max;
     sc->save[SV_FLAGS] = svf;
+    sc->save[SV_DEADLINE] = (uint64_t)deadline;
     sysc_set_host_nr(t, HOST_NR_EPOLL_PWAIT2);
     sysc_set_arg(t, 0, (uint64_t)gfd);
     sysc_set_arg(t, 1, buf);
@@ -357,11 +417,17 @@ void fbsd_sys_kevent_exit(struct tracee *t, struct sysc *sc)
     free(res.v);
     free(res.ids);
     sc->ret = n;
-    if (n == 0 && (sc->save[SV_FLAGS] & SVF_FOREVER)) {
-        /* Only events the table drops (a disarmed knote, a drained timer): FreeBSD
-         * would still be waiting, so the guest makes the same call again. */
+    bool forever = sc->save[SV_FLAGS] & SVF_FOREVER;
+    int64_t deadline = (int64_t)sc->save[SV_DEADLINE];
+    if (n == 0 && (got > 0 || (sc->save[SV_FLAGS] & SVF_FORCED)) &&
+        (forever || deadline - mono_ns() > 0)) {
+        /* Only events the table drops (a disarmed knote, a drained timer, data
+         * under a low-water mark): FreeBSD would still be waiting, so the guest
+         * makes the same call again — a finite one with the time it has left. */
         struct user_regs_struct *r = tracee_regs(t);
         if (r) {
+            if (!forever)
+                rearm_put(t, r->rip, deadline);
             r->rip -= 2;
             tracee_regs_changed(t);
             sc->ret = sc->nr;   /* %rax: the guest's kevent number, run again */

@@ -12,6 +12,7 @@
 #include <linux/sockios.h>
 #include <sys/epoll.h>
 #include <sys/inotify.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -40,23 +41,32 @@ struct fbsd_kq_io *fbsd_kq_io_get(struct fbsd_kq *kq, int fd, bool create)
     return io;
 }
 
-/* The epoll events fd's enabled knotes want. */
+/* Whether a knote needs an edge-triggered registration: EV_CLEAR reports changes
+ * only; a low-water mark must not wake every wait while too little data is there. */
+static bool wants_edge(const struct fbsd_knote *kn)
+{
+    return (kn->kev.flags & FBSD_EV_CLEAR) || (kn->kev.fflags & FBSD_NOTE_LOWAT);
+}
+
+/* The epoll events fd's enabled knotes want; marks the level-triggered knotes
+ * that an edge-triggered registration leaves to polling. */
 static uint32_t wanted(struct fbsd_kq *kq, int fd)
 {
-    struct fbsd_knote *r = fbsd_kq_knote(kq, (uint64_t)fd, FBSD_EVFILT_READ);
-    struct fbsd_knote *w = fbsd_kq_knote(kq, (uint64_t)fd, FBSD_EVFILT_WRITE);
+    struct fbsd_knote *k[2] = { fbsd_kq_knote(kq, (uint64_t)fd, FBSD_EVFILT_READ),
+                                fbsd_kq_knote(kq, (uint64_t)fd, FBSD_EVFILT_WRITE) };
+    static const uint32_t bits[2] = { EPOLLIN | EPOLLRDHUP, EPOLLOUT };
     uint32_t ev = 0;
-    bool all_clear = true;
-    if (r && r->enabled) {
-        ev |= EPOLLIN | EPOLLRDHUP;
-        all_clear &= (r->kev.flags & FBSD_EV_CLEAR) != 0;
-    }
-    if (w && w->enabled) {
-        ev |= EPOLLOUT;
-        all_clear &= (w->kev.flags & FBSD_EV_CLEAR) != 0;
-    }
-    if (ev && all_clear)
-        ev |= EPOLLET;      /* EV_CLEAR: report changes only */
+    bool edge = false;
+    for (int i = 0; i < 2; i++)
+        if (k[i] && k[i]->enabled) {
+            ev |= bits[i];
+            edge |= wants_edge(k[i]);
+        }
+    if (ev && edge)
+        ev |= EPOLLET;
+    for (int i = 0; i < 2; i++)
+        if (k[i])
+            k[i]->polled = edge && !(k[i]->kev.flags & FBSD_EV_CLEAR);
     return ev;
 }
 
@@ -207,8 +217,23 @@ static int64_t vnode_unread(struct tracee *t, int fd)
     return left;
 }
 
+static bool read_eval(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn,
+                      uint32_t epev, struct fbsd_kevent *out);
+static bool write_eval(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn,
+                       uint32_t epev, struct fbsd_kevent *out);
+
+/* A polled knote (level-triggered on an edge-triggered registration): whether it
+ * would report now, evaluated as its report is. */
+static bool polled_due(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn, bool rd)
+{
+    struct fbsd_kevent ev = kn->kev;
+    return rd ? read_eval(t, kq, kn, 0, &ev) : write_eval(t, kq, kn, 0, &ev);
+}
+
 static bool read_due(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn)
 {
+    if (kn->enabled && kn->polled && !kn->vnode)
+        return polled_due(t, kq, kn, true);
     if (!kn->enabled || !is_vnode(kq, kn))
         return false;
     if ((kn->kev.flags & FBSD_EV_CLEAR) && !kn->active)
@@ -218,7 +243,8 @@ static bool read_due(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn
 
 static bool write_due(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn)
 {
-    (void)t;
+    if (kn->enabled && kn->polled && !kn->vnode)
+        return polled_due(t, kq, kn, false);
     if (!kn->enabled || !is_vnode(kq, kn))
         return false;
     return !(kn->kev.flags & FBSD_EV_CLEAR) || !kn->active;
@@ -240,8 +266,32 @@ static bool is_socket(int b)
     return getsockopt(b, SOL_SOCKET, SO_TYPE, &type, &l) == 0;
 }
 
+/* The readiness of supervisor descriptor b now, as epoll bits (a polled knote's
+ * report has no epoll event to go by). */
+static uint32_t poll_now(int b)
+{
+    struct pollfd p = { .fd = b, .events = POLLIN | POLLOUT | POLLRDHUP };
+    if (poll(&p, 1, 0) <= 0)
+        return 0;
+    return (p.revents & POLLIN ? EPOLLIN : 0) | (p.revents & POLLOUT ? EPOLLOUT : 0) |
+           (p.revents & POLLRDHUP ? EPOLLRDHUP : 0) | (p.revents & POLLHUP ? EPOLLHUP : 0) |
+           (p.revents & POLLERR ? EPOLLERR : 0);
+}
+
+/* NOTE_LOWAT: the knote's data is the low-water mark (FreeBSD's kn_sdata). */
+static bool below_lowat(const struct fbsd_knote *kn, int64_t have)
+{
+    return (kn->kev.fflags & FBSD_NOTE_LOWAT) && have < kn->kev.data;
+}
+
 static bool read_report(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn,
                         uint32_t epev, struct fbsd_kevent *out)
+{
+    return read_eval(t, kq, kn, epev, out);
+}
+
+static bool read_eval(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn,
+                      uint32_t epev, struct fbsd_kevent *out)
 {
     int fd = (int)kn->kev.ident;
     if (is_vnode(kq, kn)) {
@@ -261,20 +311,36 @@ static bool read_report(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote 
         out->data = left;
         return true;
     }
-    if (!(epev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)))
+    if (epev && !(epev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)))
         return false;
     int b = fbsd_kq_borrow(t, fd);
     if (b < 0)
         return false;       /* closed meanwhile */
+    if (!epev && !((epev = poll_now(b)) & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+        close(b);
+        return false;
+    }
     int n = 0, acc = 0;
+    int64_t data;
     socklen_t l = sizeof acc;
-    bool sock = is_socket(b);
-    if (sock && getsockopt(b, SOL_SOCKET, SO_ACCEPTCONN, &acc, &l) == 0 && acc)
-        n = 1;              /* a listening socket: at least one connection waits */
-    else if (ioctl(b, FIONREAD, &n) < 0)
-        n = 0;
-    out->data = n;
-    if (epev & (EPOLLRDHUP | EPOLLHUP)) {
+    bool sock = is_socket(b), listening = false;
+    if (sock && getsockopt(b, SOL_SOCKET, SO_ACCEPTCONN, &acc, &l) == 0 && acc) {
+        listening = true;
+        data = fbsd_sock_backlog(b);
+        if (data <= 0)
+            data = 1;       /* epoll says one waits; sock_diag could not count them */
+    } else {
+        if (ioctl(b, FIONREAD, &n) < 0)
+            n = 0;
+        data = n;
+    }
+    bool eof = epev & (EPOLLRDHUP | EPOLLHUP);
+    if (!listening && !eof && below_lowat(kn, data)) {
+        close(b);
+        return false;
+    }
+    out->data = data;
+    if (eof) {
         out->flags |= FBSD_EV_EOF;
         out->fflags = sock ? (uint32_t)socket_error(b) : 0;
     }
@@ -290,11 +356,22 @@ static bool write_report(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote
         out->data = 0;
         return true;
     }
-    if (!(epev & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
+    return write_eval(t, kq, kn, epev, out);
+}
+
+static bool write_eval(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *kn,
+                       uint32_t epev, struct fbsd_kevent *out)
+{
+    (void)kq;
+    if (epev && !(epev & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
         return false;
     int b = fbsd_kq_borrow(t, (int)kn->kev.ident);
     if (b < 0)
         return false;
+    if (!epev && !((epev = poll_now(b)) & (EPOLLOUT | EPOLLHUP | EPOLLERR))) {
+        close(b);
+        return false;
+    }
     int64_t space = 0;
     int queued = 0;
     if (is_socket(b)) {
@@ -316,6 +393,8 @@ static bool write_report(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote
     }
     close(b);
     out->data = space < 0 ? 0 : space;
+    if (!(out->flags & FBSD_EV_EOF) && below_lowat(kn, out->data))
+        return false;
     return true;
 }
 

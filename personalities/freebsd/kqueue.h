@@ -46,10 +46,18 @@
  * child before), and kevent on them fails with EBADF as on FreeBSD.  Exec keeps
  * a kqueue whose descriptor survived (kcmp checks it: KQUEUE_CLOEXEC ones go).
  *
- * Limits (in .note): NOTE_LOWAT ignored; a listening socket's READ data is 1, not
- * the backlog length; EV_CLEAR on a descriptor that also has a level-triggered
- * filter behaves level-triggered; a finite kevent wait that only saw events the
- * table drops returns 0 early; EVFILT_PROC knows NOTE_EXIT only (NOTE_FORK,
+ * Edge and level on one descriptor: the registration is edge-triggered (EPOLLET)
+ * as soon as one of its knotes is EV_CLEAR or NOTE_LOWAT (a low-water mark must
+ * not wake the wait again and again while too little data is there); its other
+ * knotes keep level semantics by being "polled" — checked with poll(2) on a
+ * borrowed copy at every kevent, like the vnode ones.  NOTE_LOWAT compares the
+ * bytes available (READ) or the free send space (WRITE) with the knote's data,
+ * except at EOF.  A listening socket's READ data is the number of connections
+ * waiting (sock_diag's accept-queue length, kq_backlog.c).  A finite wait whose
+ * epoll events the table all drops waits on for the rest of its timeout (the
+ * call is run again with the time left, kevent.c).
+ *
+ * Limits (in .note): EVFILT_PROC knows NOTE_EXIT only (NOTE_FORK,
  * NOTE_EXEC, NOTE_TRACK: EINVAL); EVFILT_AIO, LIO, FS, PROCDESC, SENDFILE, EMPTY:
  * EINVAL. */
 #ifndef LSL2_PERSONALITIES_FREEBSD_KQUEUE_H
@@ -74,6 +82,7 @@ struct fbsd_knote {
     bool     enabled;
     bool     active;            /* EV_CLEAR-style pending state (user trigger, vnode read) */
     bool     vnode;             /* READ/WRITE on a regular file or directory (no epoll) */
+    bool     polled;            /* level-triggered on an edge-triggered registration: poll(2) at each kevent */
     int      helper;            /* supervisor's descriptor (timerfd, eventfd, pidfd, inotify) or -1 */
     uint32_t fired;             /* EVFILT_VNODE: notes seen since the last report */
     int64_t  size;              /* EVFILT_VNODE: last size seen */
@@ -162,6 +171,10 @@ int  fbsd_kq_io_sync(struct tracee *t, struct fbsd_kq *kq, struct fbsd_kq_io *io
 int  fbsd_kq_io_sync_dirty(struct tracee *t, struct fbsd_kq *kq);
 /* Drops the registration of fd (EPOLL_CTL_DEL while the descriptor is still open). */
 void fbsd_kq_io_forget(struct tracee *t, struct fbsd_kq *kq, int fd, bool ctl);
+
+/* kq_backlog.c: connections waiting on listening socket sock (a supervisor
+ * descriptor), or -1 when sock_diag cannot tell. */
+int64_t fbsd_sock_backlog(int sock);
 
 /* kq_signal.c */
 /* A signal-delivery-stop of the process of t for FreeBSD signal fbsd_sig (also

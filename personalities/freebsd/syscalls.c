@@ -726,7 +726,7 @@ const struct syscall_ent fbsd_syscalls[FBSD_SYS_MAXSYSCALL] = {
     [FBSD_SYS_fhstatfs] = { .name = "fhstatfs", .nargs = 2, .arg = { A_PTR, A_PTR }, .host_nr = -1 },
     [FBSD_SYS_mknodat] = { .name = "mknodat", .nargs = 4, .arg = { A_DIRFD, A_PATH, A_MODE, A_HEX }, .host_nr = -1, .enter = fbsd_sys_mknodat },
     [FBSD_SYS_kevent] = { .name = "kevent", .nargs = 6, .arg = { A_FD, A_PTR, A_INT, A_PTR, A_INT, A_TIMESPEC }, .ret = A_INT, .host_nr = -1, .enter = fbsd_sys_kevent, .exit = fbsd_sys_kevent_exit, .flags = SF_PARTIAL,
-        .note = "epoll_pwait2 on the kqueue's epoll; READ/WRITE/TIMER/SIGNAL/PROC(NOTE_EXIT)/USER/VNODE filters; no NOTE_LOWAT, listen backlog as 1" },
+        .note = "epoll_pwait2 on the kqueue's epoll; READ/WRITE (NOTE_LOWAT, listen backlog)/TIMER/SIGNAL/PROC(NOTE_EXIT only)/USER/VNODE filters; AIO, LIO, FS, PROCDESC, SENDFILE, EMPTY: EINVAL" },
     [FBSD_SYS_cpuset_getdomain] = { .name = "cpuset_getdomain", .nargs = 6, .arg = { A_INT, A_INT, A_INT, A_SIZE, A_PTR, A_PTR }, .host_nr = -1 },
     [FBSD_SYS_cpuset_setdomain] = { .name = "cpuset_setdomain", .nargs = 6, .arg = { A_INT, A_INT, A_INT, A_SIZE, A_PTR, A_INT }, .host_nr = -1 },
     [FBSD_SYS_getrandom] = { .name = "getrandom", .nargs = 3, .arg = { A_BUF_OUT, A_SIZE, A_HEX }, .ret = A_INT, .host_nr = __NR_getrandom },

@@ -39,3 +39,25 @@ pipe write: -1 EPIPE signals 3
 nosigpipe write again: -1 EPIPE signals 3
 SIG_DFL nosigpipe write: exit 7
 SIG_DFL plain write: killed by 13" "$LSL2" "$S" "$P"
+
+P=$(fb_guest gaps6_kq) || { notok "build gaps6_kq"; exit 0; }
+t_out "kqueue: NOTE_LOWAT, listening backlog in data, EV_CLEAR beside level, finite wait past dropped events" \
+"NOTE_LOWAT 10, 4 bytes: 0
+NOTE_LOWAT 10, 12 bytes: 1 data 12
+NOTE_LOWAT 10, 1 byte + EOF: 1 eof 1
+WRITE NOTE_LOWAT 1G: 0
+WRITE NOTE_LOWAT 1: 1
+listen, none pending: 0
+listen, 3 pending: 1 data 3
+listen, 2 pending: 1 data 2
+local listen, 2 pending: 1 data 2
+EV_CLEAR READ + level WRITE, 3 waits: reads 1 writes 3
+new data: READ data 3
+level READ + EV_CLEAR WRITE, 3 waits: reads 3 writes 1
+level READ drained: 0
+finite wait, only data under NOTE_LOWAT: 0 lasted>=0.25s 1" "$LSL2" "$S" "$P"
+# 5000 registered socketpairs, 200 events: each one the right knote, in well under 10 s
+start=$(date +%s)
+t_out "kqueue: 5000 knotes, 20 waits with 10 triggered each" "5000 knotes: events 200 right 1" "$LSL2" "$S" "$P" 5000
+el=$(($(date +%s) - start))
+if [ "$el" -lt 10 ]; then ok "kqueue: 5000 knotes in ${el}s"; else notok "kqueue: 5000 knotes took ${el}s"; fi
