@@ -164,11 +164,14 @@ void fbsd_siginfo_from_linux(struct fbsd_siginfo *o, const void *p)
         o->fsi_reason.band = in.si_band;
         break;
     default:
-        o->fsi_pid = in.si_pid;
-        o->fsi_uid = in.si_uid;
         if (in.si_code == SI_TIMER) {
+            /* Linux's timer fields lie where si_pid/si_uid are; FreeBSD's timer
+             * signals carry no sender */
             o->fsi_reason.timer.timerid = in.si_timerid;
             o->fsi_reason.timer.overrun = in.si_overrun;
+        } else {
+            o->fsi_pid = in.si_pid;
+            o->fsi_uid = in.si_uid;
         }
         o->fsi_value = (uint64_t)(uintptr_t)in.si_value.sival_ptr;
         break;

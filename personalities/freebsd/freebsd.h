@@ -22,6 +22,7 @@
 #include "personalities/freebsd/signal.h"   /* signals: sigaction, delivery, sigreturn, *context */
 #include "personalities/freebsd/ipc.h"      /* shm_open2, SysV *ctl, eventfd, fadvise/fallocate */
 #include "personalities/freebsd/sock.h"     /* sockets, poll, select, sendfile */
+#include "personalities/freebsd/ktimer.h"   /* ktimer_*, kmq_* */
 
 struct tracee;
 struct sysc;

@@ -10,6 +10,7 @@
 #ifndef LSL2_PERSONALITIES_FREEBSD_IPC_H
 #define LSL2_PERSONALITIES_FREEBSD_IPC_H
 
+#include <stdbool.h>
 #include "personalities/personality.h"
 
 struct tracee;
@@ -22,6 +23,10 @@ enum sys_action fbsd_sys_shm_open2(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_freebsd12_shm_open(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_shm_unlink(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_shm_rename(struct tracee *t, struct sysc *sc);
+/* Installs a descriptor sharing the supervisor's open file description hostfd
+ * as the guest's lowest free descriptor (SCM_RIGHTS through a socket pair made
+ * in the guest; at a syscall-entry stop): the guest's number, or -errno. */
+long fbsd_give_fd(struct tracee *t, int hostfd, bool cloexec);
 
 /* sysv_shm.c, sysv_sem.c, sysv_msg.c */
 enum sys_action fbsd_sys_shmctl(struct tracee *t, struct sysc *sc);

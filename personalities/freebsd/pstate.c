@@ -53,6 +53,8 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
     *s = *from;
     s->refs = 1;
     s->kq = fbsd_kq_fork(from->kq);             /* kqueues are not inherited */
+    if (s->thr_wake_words)                      /* the child's thread starts with no wake-up pending */
+        fbsd_thr_wake_clear(child, fbsd_guest_tid(child->tid));
     return s;
 }
 
@@ -67,6 +69,10 @@ void fbsd_task_exec(struct tracee *t)
         fbsd_kq_exec(t, s->kq);                 /* drops kqueues whose descriptor exec closed */
     if (s)
         s->sigcode = 0;     /* a new address space: the trampoline is mapped again when needed */
+    if (s)
+        s->thr_wake_words = 0;  /* likewise thr_suspend's wake-up words */
+    if (s)
+        s->umtx_code = 0;       /* and the mutex-lock routine (umtx_pi.c) */
     free(t->tstate);
     t->tstate = NULL;
 }

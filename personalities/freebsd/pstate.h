@@ -34,6 +34,8 @@ struct fbsd_pstate {
     struct fbsd_sigrec sig[FBSD_NSIG + 1];
     struct fbsd_kqset *kq;      /* kqueues (kqueue.h); not inherited by fork */
     uint64_t sigcode;           /* signal.c: guest address of the sigreturn trampoline (0: not mapped yet) */
+    uint64_t thr_wake_words;    /* thr_suspend.c: guest address of the wake-up words (0: not mapped yet) */
+    uint64_t umtx_code;         /* umtx_pi.c: guest address of the mutex-lock routine (0: not mapped yet) */
 };
 
 /* One thread's own. */

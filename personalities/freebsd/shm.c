@@ -437,3 +437,8 @@ enum sys_action fbsd_sys_shm_rename(struct tracee *t, struct sysc *sc)
     sc->ret = rename_obj(t, sc->args[0], sc->args[1], (uint32_t)sc->args[2]);
     return SYS_DONE;
 }
+
+long fbsd_give_fd(struct tracee *t, int hostfd, bool cloexec)
+{
+    return give_fd(t, hostfd, cloexec);
+}

@@ -180,6 +180,7 @@ void fbsd_thr_child_start(struct tracee *creator, struct tracee *child)
         tracee_regs_changed(child);
         return;
     }
+    fbsd_thr_wake_clear(child, gtid);   /* no thr_wake pending for a new thread (thr_suspend.c) */
     r->rip = sc->save[SV_START];
     r->rdi = sc->save[SV_ARG];
     r->rsp = sc->save[SV_RSP];

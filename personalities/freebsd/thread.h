@@ -1,7 +1,8 @@
 /* FreeBSD handlers of the "threads" domain, for the table in syscalls.c:
  *   thread.c     thr_new (#455) as a traced clone, thr_exit, thr_kill, thr_kill2,
- *                thr_set_name, thr_suspend, thr_wake; the new thread's start
- *                registers (from the pstate.c task_new hook)
+ *                thr_set_name; the new thread's start registers (from the
+ *                pstate.c task_new hook)
+ *   thr_suspend.c thr_suspend, thr_wake (a wake-up word per thread in the guest)
  *   umtx*.c      _umtx_op (#454) on Linux futexes (umtx.h lists the files)
  *   cpuset.c     cpuset, cpuset_getid/setid, cpuset_getaffinity/setaffinity
  *   rtprio.c     rtprio, rtprio_thread, sched_getscheduler/setscheduler and the
@@ -32,6 +33,14 @@ enum sys_action fbsd_sys_thr_set_name(struct tracee *t, struct sysc *sc);
  * for a thread of t's process: -1 when there is none. */
 pid_t fbsd_guest_tid(pid_t host_tid);
 pid_t fbsd_host_tid(struct tracee *t, pid_t guest_tid);
+
+/* thr_suspend.c: the wake-up flag of each thread as a futex word in the guest */
+enum sys_action fbsd_sys_thr_suspend(struct tracee *t, struct sysc *sc);
+void fbsd_sys_thr_suspend_exit(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_thr_wake(struct tracee *t, struct sysc *sc);
+void fbsd_sys_thr_wake_exit(struct tracee *t, struct sysc *sc);
+/* No wake-up pending for the (new) thread gtid of t's process. */
+void fbsd_thr_wake_clear(struct tracee *t, long gtid);
 
 /* umtx.c */
 enum sys_action fbsd_sys_umtx_op(struct tracee *t, struct sysc *sc);

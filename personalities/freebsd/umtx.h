@@ -2,8 +2,9 @@
  *   umtx.c        the op table, timeouts, the futex helpers, the exit handler,
  *                 ROBUST_LISTS
  *   umtx_wait.c   WAIT, WAIT_UINT, WAIT_UINT_PRIVATE, WAKE, WAKE_PRIVATE, NWAKE_PRIVATE
- *   umtx_mutex.c  MUTEX_WAIT, MUTEX_WAKE, MUTEX_WAKE2, MUTEX_UNLOCK, MUTEX_TRYLOCK,
- *                 MUTEX_LOCK, SET_CEILING (struct umutex)
+ *   umtx_mutex.c  MUTEX_WAIT, MUTEX_WAKE, MUTEX_WAKE2, MUTEX_UNLOCK (struct umutex)
+ *   umtx_pi.c     MUTEX_LOCK, MUTEX_TRYLOCK, SET_CEILING (PI/PP mutexes: a
+ *                 compare-and-swap routine in a code page run by the guest thread)
  *   umtx_cv.c     CV_WAIT, CV_SIGNAL, CV_BROADCAST (struct ucond)
  *   umtx_rw.c     RW_RDLOCK, RW_WRLOCK, RW_UNLOCK (struct urwlock)
  *   umtx_sem.c    SEM2_WAIT, SEM2_WAKE (struct _usem2)
@@ -98,6 +99,7 @@ enum sys_action umtx_op_nwake_private(struct tracee *t, struct sysc *sc);
 enum sys_action umtx_op_mutex_wait(struct tracee *t, struct sysc *sc);
 enum sys_action umtx_op_mutex_wake(struct tracee *t, struct sysc *sc);   /* WAKE and WAKE2 */
 enum sys_action umtx_op_mutex_unlock(struct tracee *t, struct sysc *sc);
+/* umtx_pi.c */
 enum sys_action umtx_op_mutex_trylock(struct tracee *t, struct sysc *sc);
 enum sys_action umtx_op_mutex_lock(struct tracee *t, struct sysc *sc);
 enum sys_action umtx_op_set_ceiling(struct tracee *t, struct sysc *sc);

@@ -10,12 +10,14 @@
  * kernel queues the sleeper before the release, futexes cannot).  CV_SIGNAL wakes one;
  * when it finds nobody asleep it clears c_has_waiters and wakes everyone, in one
  * atomic step (so that a sleeper that arrives between the two steps cannot be
- * left behind: it wakes, spuriously, and libthr retries). */
+ * left behind: it wakes, spuriously, and libthr retries) — and so it does when
+ * the one it woke was the last sleeper (sleepers_left). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include "personalities/freebsd/freebsd.h"
 #include "personalities/freebsd/umtx.h"
 #include "abi/freebsd/time.h"
@@ -67,6 +69,21 @@ enum sys_action umtx_op_cv_wait(struct tracee *t, struct sysc *sc)
     return umtx_sleep(t, sc, sc->args[0], token, &w, is_private(cv.c_flags), UX_WAIT_INTR);
 }
 
+/* How many threads still sleep on the word at addr: FUTEX_CMP_REQUEUE of them
+ * all onto the word itself (a no-op move) returns their number; -EAGAIN when the
+ * word changed meanwhile (a new waiter came).  FreeBSD's CV_SIGNAL clears
+ * c_has_waiters when it woke the last sleeper, and pthread_cond_destroy of a
+ * process-shared condvar answers EBUSY while it is set. */
+static long sleepers_left(struct tracee *t, uint64_t addr, bool priv)
+{
+    uint32_t v;
+    if (umtx_read32(t, addr, &v) < 0)
+        return -EFAULT;
+    uint64_t a[6] = { addr, (uint64_t)(FUTEX_CMP_REQUEUE | (priv ? FUTEX_PRIVATE_FLAG : 0)),
+                      0, INT_MAX, addr, v };
+    return guest_syscall(t, __NR_futex, a);
+}
+
 /* CV_SIGNAL(cv) */
 enum sys_action umtx_op_cv_signal(struct tracee *t, struct sysc *sc)
 {
@@ -77,8 +94,8 @@ enum sys_action umtx_op_cv_signal(struct tracee *t, struct sysc *sc)
     long n = umtx_wake(t, sc->args[0], 1, priv);
     if (n < 0)
         return umtx_done(sc, n);
-    if (n > 0)
-        return umtx_done(sc, 0);   /* c_has_waiters stays: there may be more */
+    if (n > 0 && sleepers_left(t, sc->args[0], priv) != 0)
+        return umtx_done(sc, 0);   /* c_has_waiters stays: there are (or may be) more */
     return umtx_atomic_pass(t, sc, sc->args[0], &clear_wake_all, priv);
 }
 

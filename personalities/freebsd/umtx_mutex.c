@@ -91,7 +91,13 @@ long umtx_mutex_release(struct tracee *t, struct sysc *sc, uint64_t addr, bool p
         .op = FUTEX_OP_SET, .arg = 0, .cmp = FUTEX_OP_CMP_LT, .cmparg = 0,
         .wake1 = 0, .wake2 = 1,
     };
-    long n = umtx_atomic(t, addr, &release, priv);
+    /* a PRIO_PROTECT mutex is left CONTESTED, as FreeBSD's do_unlock_pp does: its
+     * userland fast path stays off, every lock comes to the kernel (umtx_pi.c) */
+    static const struct umtx_aop release_pp = {
+        .op = FUTEX_OP_SET, .arg = 31, .shift = true, .cmp = FUTEX_OP_CMP_LT, .cmparg = 0,
+        .wake1 = 0, .wake2 = 1,
+    };
+    long n = umtx_atomic(t, addr, (m[1] & FBSD_UMUTEX_PRIO_PROTECT) ? &release_pp : &release, priv);
     if (n <= 0)
         return n;
     if (pass) {
@@ -107,28 +113,4 @@ enum sys_action umtx_op_mutex_unlock(struct tracee *t, struct sysc *sc)
 {
     long r = umtx_mutex_release(t, sc, sc->args[0], true);
     return r == 1 ? SYS_PASS : umtx_done(sc, r);
-}
-
-/* MUTEX_TRYLOCK / MUTEX_LOCK take the mutex in the kernel: libthr asks for it only
- * for PTHREAD_PRIO_INHERIT / PTHREAD_PRIO_PROTECT mutexes.  Taking a word from
- * another process needs a compare-and-swap that Linux offers no call for (its PI
- * futexes store Linux thread ids, not FreeBSD's): not supported yet. */
-enum sys_action umtx_op_mutex_trylock(struct tracee *t, struct sysc *sc)
-{
-    (void)t;
-    return umtx_done(sc, -EOPNOTSUPP);
-}
-
-enum sys_action umtx_op_mutex_lock(struct tracee *t, struct sysc *sc)
-{
-    (void)t;
-    return umtx_done(sc, -EOPNOTSUPP);
-}
-
-/* SET_CEILING: priority-protect ceilings mean nothing without FreeBSD's real-time
- * scheduler: EINVAL, as FreeBSD answers for a mutex that is not PRIO_PROTECT. */
-enum sys_action umtx_op_set_ceiling(struct tracee *t, struct sysc *sc)
-{
-    (void)t;
-    return umtx_done(sc, -EINVAL);
 }
