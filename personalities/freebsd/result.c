@@ -10,7 +10,8 @@
 
 /* Linux's in-kernel restart codes (ERESTARTSYS 512 ... ERESTART_RESTARTBLOCK
  * 516): at a syscall-exit stop the kernel has yet to restart the call, and it
- * looks for these values in %rax to do so, so they are left as they are. */
+ * looks for these values in %rax to do so, so they go to %rax unconverted — also
+ * when an exit handler turned the kernel's EINTR into one (kevent's epoll wait). */
 static bool is_restart(long ret)
 {
     return ret <= -512 && ret >= -516;
@@ -18,8 +19,12 @@ static bool is_restart(long ret)
 
 void fbsd_result_to_regs(struct user_regs_struct *r, long ret, long ret2, bool has_ret2)
 {
-    if (is_restart(ret) || ret == FBSD_RET_JUSTRETURN)
-        return;     /* the kernel's restart code / a context loaded by the handler (signal.h) */
+    if (ret == FBSD_RET_JUSTRETURN)
+        return;     /* a context loaded by the handler (signal.h) */
+    if (is_restart(ret)) {
+        r->rax = (unsigned long)ret;
+        return;
+    }
     if (ret < 0 && ret >= -4095) {
         r->rax = (unsigned long)fbsd_errno_from_linux((int)-ret);
         r->eflags |= FBSD_EFLAGS_CF;

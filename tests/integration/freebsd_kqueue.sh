@@ -29,6 +29,13 @@ fi
 t_match "--trace names kqueue and kevent" 'kevent\(' \
     bash -c "'$LSL2' --trace '$FX' '$g' 2>&1 >/dev/null | head -200"
 
+# an ignored SIGCHLD during a finite kevent wait: the wait goes on (no raw Linux EINTR)
+if g=$(fb_guest kq_intr); then
+    t_out "kevent: an ignored SIGCHLD does not end a timed wait" "n=0 errno=- waited>=250ms:yes" "$LSL2" "$FX" "$g"
+else
+    notok "kq_intr builds"
+fi
+
 need_fixture fb10
 R=$FX
 # tail -f: the file grows while tail waits in kevent; tail prints each line as it
