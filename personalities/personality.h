@@ -55,6 +55,11 @@ enum argkind {
     A_PERS_2,
     A_PERS_3,
     A_PERS_4,
+    A_PERS_5,
+    A_PERS_6,
+    A_PERS_7,
+    A_PERS_8,
+    A_PERS_9,
     A_NKINDS
 };
 
@@ -141,6 +146,10 @@ struct personality {
      * its own way (build its signal frame, set the registers) and return 0, or return
      * the host signal to hand to the kernel unchanged. */
     int   (*signal_deliver)(struct tracee *t, int sig, const siginfo_t *si);
+
+    /* Personality-specific kinds (bit = 1 << kind) that, like A_BUF_OUT and
+     * A_STAT_OUT, describe memory the call writes: --trace shows them at exit. */
+    uint64_t exit_kinds;
 
     /* Whether a process of this personality can run without any syscall stop. */
     bool native_ok;

@@ -52,7 +52,11 @@ static void make_way(pid_t tid)
         flush_pending(false);
 }
 
-static bool exit_kind(int kind) { return kind == A_BUF_OUT || kind == A_STAT_OUT; }
+static bool exit_kind(const struct personality *p, int kind)
+{
+    return kind == A_BUF_OUT || kind == A_STAT_OUT ||
+           (kind < 64 && (p->exit_kinds & (1ull << kind)));
+}
 
 static uint64_t sext32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
 
@@ -252,7 +256,7 @@ static int first_exit_arg(const struct tracee *t, const struct sysc *sc)
 {
     int n = call_nargs(t, sc);
     for (int i = 0; sc->ent && i < n; i++)
-        if (exit_kind(sc->ent->arg[i]))
+        if (exit_kind(t->pers, sc->ent->arg[i]))
             return i;
     return n;
 }
