@@ -60,8 +60,15 @@ enum argkind {
     A_PERS_7,
     A_PERS_8,
     A_PERS_9,
+    A_PERS_10,
+    A_PERS_11,
+    A_PERS_12,
+    A_PERS_13,
+    A_PERS_14,
+    A_PERS_15,
     A_NKINDS
 };
+_Static_assert(A_NKINDS <= 64, "exit_kinds holds one bit per kind");
 
 /* A constant or flag name. Tables end with { 0, NULL }. */
 struct xlat {
