@@ -45,6 +45,14 @@ struct tracee {
     struct tracee *next;    /* hash chain */
 };
 
+/* Ends an emulated call (an entry handler's SYS_DONE) with result ret, in the host
+ * convention (< 0: -errno). */
+static inline enum sys_action sysc_done(struct sysc *sc, long ret)
+{
+    sc->ret = ret;
+    return SYS_DONE;
+}
+
 /* Registers: loaded on first use at each stop, written back once when resuming. */
 struct user_regs_struct *tracee_regs(struct tracee *t);   /* NULL if the thread is gone */
 void tracee_regs_changed(struct tracee *t);

@@ -10,20 +10,14 @@
 #include "personalities/freebsd/sigctx.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* sigreturn(const ucontext_t *ucp) */
 enum sys_action fbsd_sys_sigreturn(struct tracee *t, struct sysc *sc)
 {
     struct fbsd_ucontext uc;
     if (guest_read(t, sc->args[0], &uc, sizeof uc) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     int e = fbsd_ctx_load(t, &uc, FBSD_MC_SIGRETURN);
-    return done(sc, e < 0 ? e : FBSD_RET_JUSTRETURN);
+    return sysc_done(sc, e < 0 ? e : FBSD_RET_JUSTRETURN);
 }
 
 /* get_mcontext(GET_MC_CLEAR_RET) plus the mask: the context resumes after the
@@ -57,7 +51,7 @@ enum sys_action fbsd_sys_getcontext(struct tracee *t, struct sysc *sc)
     int e = get_context(t, &uc);
     if (e == 0 && guest_write(t, sc->args[0], &uc, FBSD_UC_COPY_SIZE) < 0)
         e = -EFAULT;
-    return done(sc, e);
+    return sysc_done(sc, e);
 }
 
 static long set_context(struct tracee *t, uint64_t ucp)
@@ -74,20 +68,20 @@ static long set_context(struct tracee *t, uint64_t ucp)
 enum sys_action fbsd_sys_setcontext(struct tracee *t, struct sysc *sc)
 {
     if (!sc->args[0])
-        return done(sc, -EINVAL);
-    return done(sc, set_context(t, sc->args[0]));
+        return sysc_done(sc, -EINVAL);
+    return sysc_done(sc, set_context(t, sc->args[0]));
 }
 
 /* swapcontext(ucontext_t *oucp, const ucontext_t *ucp) */
 enum sys_action fbsd_sys_swapcontext(struct tracee *t, struct sysc *sc)
 {
     if (!sc->args[0] || !sc->args[1])
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct fbsd_ucontext uc;
     int e = get_context(t, &uc);
     if (e < 0)
-        return done(sc, e);
+        return sysc_done(sc, e);
     if (guest_write(t, sc->args[0], &uc, FBSD_UC_COPY_SIZE) < 0)
-        return done(sc, -EFAULT);
-    return done(sc, set_context(t, sc->args[1]));
+        return sysc_done(sc, -EFAULT);
+    return sysc_done(sc, set_context(t, sc->args[1]));
 }

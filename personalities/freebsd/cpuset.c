@@ -22,12 +22,6 @@
 #define MAX_GUEST_BYTES 128      /* FreeBSD bounds the size by its CPU_MAXSIZE */
 #define THE_SET 1
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* What a (level, which, id) names: a Linux thread/process id for the affinity
  * calls (0: the caller), ALL_CPUS for the one set, or -errno. */
 #define ALL_CPUS (-1000)
@@ -88,18 +82,18 @@ enum sys_action fbsd_sys_cpuset_getaffinity(struct tracee *t, struct sysc *sc)
 {
     uint64_t len = sc->args[3];
     if (len == 0 || len > MAX_GUEST_BYTES)
-        return done(sc, -ERANGE);
+        return sysc_done(sc, -ERANGE);
     long who = target((int)sc->args[0], (int)sc->args[1], (int64_t)sc->args[2]);
     if (who == ALL_CPUS) {
         uint8_t mask[LINUX_MASK_BYTES];
         all_cpus(mask);
-        return done(sc, copy_out(t, sc->args[4], len, mask));
+        return sysc_done(sc, copy_out(t, sc->args[4], len, mask));
     }
     if (who < 0)
-        return done(sc, who);
+        return sysc_done(sc, who);
     uint64_t scr = guest_scratch(t, LINUX_MASK_BYTES);
     if (!scr)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sc->save[0] = scr;
     sysc_set_host_nr(t, __NR_sched_getaffinity);
     sysc_set_arg(t, 0, (uint64_t)who);
@@ -126,29 +120,29 @@ enum sys_action fbsd_sys_cpuset_setaffinity(struct tracee *t, struct sysc *sc)
 {
     uint64_t len = sc->args[3];
     if (len == 0 || len > MAX_GUEST_BYTES)
-        return done(sc, -ERANGE);
+        return sysc_done(sc, -ERANGE);
     uint8_t mask[LINUX_MASK_BYTES];
     memset(mask, 0, sizeof mask);
     if (guest_read(t, sc->args[4], mask, len) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     bool empty = true;
     for (size_t i = 0; i < sizeof mask; i++)
         if (mask[i])
             empty = false;
     if (empty)
-        return done(sc, -EDEADLK);   /* FreeBSD's answer to an empty set */
+        return sysc_done(sc, -EDEADLK);   /* FreeBSD's answer to an empty set */
     long who = target((int)sc->args[0], (int)sc->args[1], (int64_t)sc->args[2]);
     if (who == ALL_CPUS) {
         /* the one set cannot shrink; asking for all of it again is fine */
         uint8_t all[LINUX_MASK_BYTES];
         all_cpus(all);
-        return done(sc, memcmp(all, mask, sizeof all) == 0 ? 0 : -EPERM);
+        return sysc_done(sc, memcmp(all, mask, sizeof all) == 0 ? 0 : -EPERM);
     }
     if (who < 0)
-        return done(sc, who);
+        return sysc_done(sc, who);
     uint64_t scr = guest_scratch(t, LINUX_MASK_BYTES);
     if (!scr || guest_write(t, scr, mask, sizeof mask) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_host_nr(t, __NR_sched_setaffinity);
     sysc_set_arg(t, 0, (uint64_t)who);
     sysc_set_arg(t, 1, LINUX_MASK_BYTES);
@@ -160,7 +154,7 @@ enum sys_action fbsd_sys_cpuset_setaffinity(struct tracee *t, struct sysc *sc)
 enum sys_action fbsd_sys_cpuset(struct tracee *t, struct sysc *sc)
 {
     int32_t id = THE_SET;
-    return done(sc, guest_write(t, sc->args[0], &id, sizeof id) < 0 ? -EFAULT : 0);
+    return sysc_done(sc, guest_write(t, sc->args[0], &id, sizeof id) < 0 ? -EFAULT : 0);
 }
 
 /* cpuset_setid(which, id, setid): only processes join sets, as on FreeBSD. */
@@ -168,8 +162,8 @@ enum sys_action fbsd_sys_cpuset_setid(struct tracee *t, struct sysc *sc)
 {
     (void)t;
     if ((int)sc->args[0] != FBSD_CPU_WHICH_PID)
-        return done(sc, -EINVAL);
-    return done(sc, (int32_t)sc->args[2] == THE_SET ? 0 : -ESRCH);
+        return sysc_done(sc, -EINVAL);
+    return sysc_done(sc, (int32_t)sc->args[2] == THE_SET ? 0 : -ESRCH);
 }
 
 /* cpuset_getid(level, which, id, cpusetid_t *setid) */
@@ -177,7 +171,7 @@ enum sys_action fbsd_sys_cpuset_getid(struct tracee *t, struct sysc *sc)
 {
     long who = target((int)sc->args[0], (int)sc->args[1], (int64_t)sc->args[2]);
     if (who < 0 && who != ALL_CPUS)
-        return done(sc, who);
+        return sysc_done(sc, who);
     int32_t id = THE_SET;
-    return done(sc, guest_write(t, sc->args[3], &id, sizeof id) < 0 ? -EFAULT : 0);
+    return sysc_done(sc, guest_write(t, sc->args[3], &id, sizeof id) < 0 ? -EFAULT : 0);
 }

@@ -40,12 +40,6 @@ static int lookup(long nr)
     return -1;
 }
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* extattr_list_*(target, ns, data, nbytes): data NULL asks for the size; a
  * short buffer gets what fits (FreeBSD copies the first nbytes). */
 static enum sys_action list(struct tracee *t, struct sysc *sc, long nr, const char *prefix)
@@ -59,14 +53,14 @@ static enum sys_action list(struct tracee *t, struct sysc *sc, long nr, const ch
         a[1] = a[2] = 0;
         long need = guest_syscall(t, nr, a);
         if (need < 0)
-            return done(sc, need);
+            return sysc_done(sc, need);
         if (need == 0) {
             got = 0;
             break;
         }
         uint64_t buf = guest_scratch(t, (size_t)need);
         if (!buf)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
         a[1] = buf;
         a[2] = (uint64_t)need;
         got = guest_syscall(t, nr, a);
@@ -74,16 +68,16 @@ static enum sys_action list(struct tracee *t, struct sysc *sc, long nr, const ch
             free(lin);
             lin = malloc((size_t)got);
             if (!lin)
-                return done(sc, -ENOMEM);
+                return sysc_done(sc, -ENOMEM);
             if (guest_read(t, buf, lin, (size_t)got) < 0) {
                 free(lin);
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             }
         }
     }
     if (got < 0) {
         free(lin);
-        return done(sc, got);
+        return sysc_done(sc, got);
     }
     int ns = (int)sc->args[1];
     size_t full = fbsd_extattr_list_from_linux(ns, lin, (size_t)got, NULL, 0);
@@ -93,24 +87,24 @@ static enum sys_action list(struct tracee *t, struct sysc *sc, long nr, const ch
         unsigned char *out = malloc(full ? full : 1);
         if (!out) {
             free(lin);
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
         }
         fbsd_extattr_list_from_linux(ns, lin, (size_t)got, out, full);
         ret = guest_write(t, sc->args[2], out, n) < 0 ? -EFAULT : (long)n;
         free(out);
     }
     free(lin);
-    return done(sc, ret);
+    return sysc_done(sc, ret);
 }
 
 enum sys_action fbsd_sys_extattr(struct tracee *t, struct sysc *sc)
 {
     int i = lookup(sc->nr);
     if (i < 0)
-        return done(sc, -ENOSYS);
+        return sysc_done(sc, -ENOSYS);
     const char *prefix = fbsd_extattr_prefix((int)sc->args[1]);
     if (!prefix)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     long nr = host_nr[calls[i].op][calls[i].form];
     if (calls[i].op == OP_LIST)
         return list(t, sc, nr, prefix);
@@ -120,14 +114,14 @@ enum sys_action fbsd_sys_extattr(struct tracee *t, struct sysc *sc)
     memcpy(name, prefix, plen);
     long n = guest_read_str(t, sc->args[2], name + plen, FBSD_EXTATTR_MAXNAMELEN + 1);
     if (n < 0)
-        return done(sc, n);
+        return sysc_done(sc, n);
     if (n == 0)
-        return done(sc, -EINVAL);    /* FreeBSD refuses an empty name */
+        return sysc_done(sc, -EINVAL);    /* FreeBSD refuses an empty name */
     uint64_t sname = guest_scratch(t, plen + (size_t)n + 1);
     if (!sname)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     if (guest_write(t, sname, name, plen + (size_t)n + 1) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sysc_set_host_nr(t, nr);
     sysc_set_arg(t, 1, sname);
     switch (calls[i].op) {

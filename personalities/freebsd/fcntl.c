@@ -36,12 +36,6 @@ static enum sys_action rewrite(struct tracee *t, int cmd, uint64_t arg)
     return SYS_PASS;
 }
 
-static enum sys_action fail(struct sysc *sc, long err)
-{
-    sc->ret = err;
-    return SYS_DONE;
-}
-
 static enum sys_action getfl(struct tracee *t, struct sysc *sc)
 {
     sc->save[0] = FX_GETFL;
@@ -60,12 +54,12 @@ static enum sys_action lock(struct tracee *t, struct sysc *sc, int host_cmd, siz
     struct flock h;
     memset(&g, 0, sizeof g);
     if (guest_read(t, sc->args[2], &g, size) < 0)
-        return fail(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (fbsd_flock_to_linux(&h, &g) < 0)
-        return fail(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     uint64_t s = guest_scratch(t, sizeof h);
     if (!s || guest_write(t, s, &h, sizeof h) < 0)
-        return fail(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (host_cmd == F_GETLK) {
         sc->save[0] = FX_GETLK;
         sc->save[1] = s;
@@ -95,7 +89,7 @@ static enum sys_action dup2fd(struct tracee *t, struct sysc *sc, bool cloexec)
         /* dup3 refuses equal descriptors; FreeBSD just sets close-on-exec. */
         uint64_t a[6] = { (uint64_t)(int64_t)fd, F_SETFD, FD_CLOEXEC };
         long r = guest_syscall(t, __NR_fcntl, a);
-        return fail(sc, r < 0 ? r : fd);
+        return sysc_done(sc, r < 0 ? r : fd);
     }
     sysc_set_host_nr(t, __NR_dup3);
     sysc_set_arg(t, 1, (uint64_t)(int64_t)to);
@@ -116,7 +110,7 @@ static enum sys_action probe_zero(struct tracee *t, struct sysc *sc)
 static enum sys_action einval(struct tracee *t, struct sysc *sc)
 {
     (void)t;
-    return fail(sc, -EINVAL);
+    return sysc_done(sc, -EINVAL);
 }
 
 static const struct {
@@ -141,7 +135,7 @@ enum sys_action fbsd_sys_fcntl(struct tracee *t, struct sysc *sc)
             return special[i].fn(t, sc);
     int host = fbsd_fcntl_cmd_to_linux(cmd);
     if (host < 0)
-        return fail(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     return rewrite(t, host, sc->args[2]);
 }
 

@@ -15,17 +15,11 @@
 
 #define FBSD_CLOSE_RANGE_CLOEXEC (1u << 2)
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 enum sys_action fbsd_sys_pipe2(struct tracee *t, struct sysc *sc)
 {
     uint32_t g = (uint32_t)sc->args[1];
     if (g & ~(uint32_t)(FBSD_O_CLOEXEC | FBSD_O_NONBLOCK))
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_host_nr(t, __NR_pipe2);
     sysc_set_arg(t, 1, (uint64_t)(unsigned)fbsd_open_flags_to_linux(g, NULL));
     return SYS_PASS;
@@ -35,7 +29,7 @@ enum sys_action fbsd_sys_freebsd10_pipe(struct tracee *t, struct sysc *sc)
 {
     uint64_t s = guest_scratch(t, 2 * sizeof(int));
     if (!s)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[0] = s;
     sysc_set_host_nr(t, __NR_pipe2);
     sysc_set_arg(t, 0, s);
@@ -60,7 +54,7 @@ void fbsd_sys_freebsd10_pipe_exit(struct tracee *t, struct sysc *sc)
 enum sys_action fbsd_sys_close_range(struct tracee *t, struct sysc *sc)
 {
     if ((uint32_t)sc->args[2] & ~FBSD_CLOSE_RANGE_CLOEXEC)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (!((uint32_t)sc->args[2] & FBSD_CLOSE_RANGE_CLOEXEC) && sc->args[0] <= sc->args[1])
         fbsd_kq_fd_closed(t, (int)(uint32_t)sc->args[0],
                           sc->args[1] > INT32_MAX ? INT32_MAX : (int)sc->args[1]);   /* kqueue.c */

@@ -23,12 +23,6 @@
 #define FBSD_NGROUPS_MAX 1023   /* kern.ngroups: NGROUPS_MAX of FreeBSD 13 */
 #define FBSD_MAXLOGNAME  33     /* sys/param.h, with the NUL */
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 static long host_call(struct tracee *t, long nr, uint64_t a0, uint64_t a1, uint64_t a2)
 {
     uint64_t args[6] = { a0, a1, a2, 0, 0, 0 };
@@ -40,34 +34,34 @@ enum sys_action fbsd_sys_getgroups(struct tracee *t, struct sysc *sc)
 {
     int len = (int)sc->args[0];
     if (len < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     long n = host_call(t, __NR_getgroups, 0, 0, 0);
     if (n < 0)
-        return done(sc, n);
+        return sysc_done(sc, n);
     if (len == 0)
-        return done(sc, n + 1);
+        return sysc_done(sc, n + 1);
     if (len < n + 1)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     uint32_t list[FBSD_NGROUPS_MAX + 1];
     if (n > FBSD_NGROUPS_MAX)
         n = FBSD_NGROUPS_MAX;
     if (n > 0) {
         uint64_t scr = guest_scratch(t, (size_t)n * 4);
         if (!scr)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
         n = host_call(t, __NR_getgroups, (uint64_t)n, scr, 0);
         if (n < 0)
-            return done(sc, n);
+            return sysc_done(sc, n);
         if (guest_read(t, scr, list + 1, (size_t)n * 4) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
     }
     long egid = host_call(t, __NR_getegid, 0, 0, 0);
     if (egid < 0)
-        return done(sc, egid);
+        return sysc_done(sc, egid);
     list[0] = (uint32_t)egid;
     if (guest_write(t, sc->args[1], list, (size_t)(n + 1) * 4) < 0)
-        return done(sc, -EFAULT);
-    return done(sc, n + 1);
+        return sysc_done(sc, -EFAULT);
+    return sysc_done(sc, n + 1);
 }
 
 /* setgroups(int ngroups, const gid_t *gidset) */
@@ -75,20 +69,20 @@ enum sys_action fbsd_sys_setgroups(struct tracee *t, struct sysc *sc)
 {
     int n = (int)sc->args[0];
     if (n < 0 || n > FBSD_NGROUPS_MAX + 1)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     uint32_t list[FBSD_NGROUPS_MAX + 1];
     if (n > 0 && guest_read(t, sc->args[1], list, (size_t)n * 4) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     uint64_t scr = 0;
     if (n > 1) {
         scr = guest_scratch(t, (size_t)(n - 1) * 4);
         if (!scr || guest_write(t, scr, list + 1, (size_t)(n - 1) * 4) < 0)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
     }
     long r = host_call(t, __NR_setgroups, n > 1 ? (uint64_t)(n - 1) : 0, scr, 0);
     if (r == 0 && n > 0)
         r = host_call(t, __NR_setresgid, (uint64_t)-1, list[0], (uint64_t)-1);
-    return done(sc, r);
+    return sysc_done(sc, r);
 }
 
 enum sys_action fbsd_sys_seteuid(struct tracee *t, struct sysc *sc)
@@ -119,7 +113,7 @@ enum sys_action fbsd_sys_issetugid(struct tracee *t, struct sysc *sc)
     for (ssize_t i = 0; n > 0 && (i + 1) * 16 <= n && auxv[2 * i] != 0; i++)
         if (auxv[2 * i] == LINUX_AT_SECURE)
             secure = auxv[2 * i + 1] != 0;
-    return done(sc, secure);
+    return sysc_done(sc, secure);
 }
 
 /* Login names by session.  A small table: sessions are few, and an entry whose
@@ -151,15 +145,15 @@ enum sys_action fbsd_sys_getlogin(struct tracee *t, struct sysc *sc)
     uint32_t len = (uint32_t)sc->args[1];
     pid_t sid = getsid(t->tgid);
     if (sid < 0)
-        return done(sc, -errno);
+        return sysc_done(sc, -errno);
     struct login *l = login_of(sid, false);
     const char *name = l ? l->name : "";
     if (len > FBSD_MAXLOGNAME)
         len = FBSD_MAXLOGNAME;
     size_t need = strlen(name) + 1;
     if (len < need)
-        return done(sc, -ERANGE);
-    return done(sc, guest_write(t, sc->args[0], name, need) < 0 ? -EFAULT : 0);
+        return sysc_done(sc, -ERANGE);
+    return sysc_done(sc, guest_write(t, sc->args[0], name, need) < 0 ? -EFAULT : 0);
 }
 
 /* setlogin(const char *name): root only; EINVAL for a name that is too long. */
@@ -168,16 +162,16 @@ enum sys_action fbsd_sys_setlogin(struct tracee *t, struct sysc *sc)
     char name[FBSD_MAXLOGNAME];
     long n = guest_read_str(t, sc->args[0], name, sizeof name);
     if (n == -ENAMETOOLONG)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (n < 0)
-        return done(sc, n);
+        return sysc_done(sc, n);
     long euid = host_call(t, __NR_geteuid, 0, 0, 0);
     if (euid != 0)
-        return done(sc, -EPERM);
+        return sysc_done(sc, -EPERM);
     pid_t sid = getsid(t->tgid);
     if (sid < 0)
-        return done(sc, -errno);
+        return sysc_done(sc, -errno);
     struct login *l = login_of(sid, true);
     memcpy(l->name, name, (size_t)n + 1);
-    return done(sc, 0);
+    return sysc_done(sc, 0);
 }

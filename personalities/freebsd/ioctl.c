@@ -30,12 +30,6 @@ enum { IX_NONE, IX_GETA, IX_PUT_RET, IX_ZERO };
 #define FBSD_FREAD  0x1
 #define FBSD_FWRITE 0x2
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 static enum sys_action host_ioctl(struct tracee *t, unsigned long cmd, uint64_t arg)
 {
     sysc_set_host_nr(t, __NR_ioctl);
@@ -48,7 +42,7 @@ static enum sys_action tio_get(struct tracee *t, struct sysc *sc, unsigned long 
 {
     uint64_t s = guest_scratch(t, sizeof(struct fbsd_host_termios2));
     if (!s)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[0] = IX_GETA;
     sc->save[1] = s;
     return host_ioctl(t, host, s);
@@ -59,11 +53,11 @@ static enum sys_action tio_set(struct tracee *t, struct sysc *sc, unsigned long 
     struct fbsd_termios g;
     struct fbsd_host_termios2 h;
     if (guest_read(t, sc->args[2], &g, sizeof g) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     fbsd_termios_to_linux(&h, &g);
     uint64_t s = guest_scratch(t, sizeof h);
     if (!s || guest_write(t, s, &h, sizeof h) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     return host_ioctl(t, host, s);
 }
 
@@ -78,7 +72,7 @@ static enum sys_action flush(struct tracee *t, struct sysc *sc)
 {
     int which;
     if (guest_read(t, sc->args[2], &which, sizeof which) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (which == 0)
         which = FBSD_FREAD | FBSD_FWRITE;
     int q = (which & FBSD_FREAD) ? ((which & FBSD_FWRITE) ? TCIOFLUSH : TCIFLUSH) : TCOFLUSH;
@@ -113,7 +107,7 @@ static enum sys_action setown(struct tracee *t, struct sysc *sc)
 {
     int own;
     if (guest_read(t, sc->args[2], &own, sizeof own) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     return to_fcntl(t, F_SETOWN, (uint64_t)(int64_t)own);
 }
 
@@ -128,7 +122,7 @@ static enum sys_action ptmaster(struct tracee *t, struct sysc *sc)
 {
     uint64_t s = guest_scratch(t, sizeof(int));
     if (!s)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[0] = IX_ZERO;
     return host_ioctl(t, TIOCGPTN, s);
 }
@@ -153,15 +147,15 @@ static enum sys_action dtype(struct tracee *t, struct sysc *sc)
     struct stat st;
     long r = fd_stat(t, (int)sc->args[0], &st);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if (!S_ISCHR(st.st_mode))
-        return done(sc, -ENOTTY);
+        return sysc_done(sc, -ENOTTY);
     uint64_t s = guest_scratch(t, sizeof(struct fbsd_host_termios2));
     if (!s)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     uint64_t a[6] = { sc->args[0], TCGETS, s };   /* kernel termios: 36 bytes */
     int type = guest_syscall(t, __NR_ioctl, a) == 0 ? FBSD_D_TTY : 0;
-    return done(sc, guest_write(t, sc->args[2], &type, sizeof type) < 0 ? -EFAULT : 0);
+    return sysc_done(sc, guest_write(t, sc->args[2], &type, sizeof type) < 0 ? -EFAULT : 0);
 }
 
 /* FIODGNAME: the device's name under /dev ("pts/0"), which FreeBSD's
@@ -171,35 +165,35 @@ static enum sys_action dgname(struct tracee *t, struct sysc *sc)
     struct fbsd_fiodgname_arg a;
     struct stat st;
     if (guest_read(t, sc->args[2], &a, sizeof a) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     char pts[32];   /* a pty master is named after its slave (pty.c) */
     long r = fbsd_pty_master_name(t, (int)sc->args[0], pts, sizeof pts);
     if (r >= 0)
-        return done(sc, a.len < 0 || (size_t)r + 1 > (size_t)a.len ? -EINVAL :
+        return sysc_done(sc, a.len < 0 || (size_t)r + 1 > (size_t)a.len ? -EINVAL :
                         guest_write(t, a.buf, pts, (size_t)r + 1) < 0 ? -EFAULT : 0);
     r = fd_stat(t, (int)sc->args[0], &st);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if (!S_ISCHR(st.st_mode))
-        return done(sc, -ENOTTY);
+        return sysc_done(sc, -ENOTTY);
     char path[40], link[256];
     int n = snprintf(path, sizeof path, "/proc/self/fd/%d", (int)sc->args[0]);
     uint64_t sp = guest_scratch(t, (size_t)n + 1), sl = guest_scratch(t, sizeof link);
     if (!sp || !sl || guest_write(t, sp, path, (size_t)n + 1) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     uint64_t ra[6] = { (uint64_t)(int64_t)AT_FDCWD, sp, sl, sizeof link - 1 };
     r = guest_syscall(t, __NR_readlinkat, ra);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if (guest_read(t, sl, link, (size_t)r) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     link[r] = '\0';
     if (strncmp(link, "/dev/", 5) != 0)
-        return done(sc, -ENOTTY);
+        return sysc_done(sc, -ENOTTY);
     size_t len = strlen(link + 5) + 1;
     if (a.len < 0 || len > (size_t)a.len)
-        return done(sc, -EINVAL);
-    return done(sc, guest_write(t, a.buf, link + 5, len) < 0 ? -EFAULT : 0);
+        return sysc_done(sc, -EINVAL);
+    return sysc_done(sc, guest_write(t, a.buf, link + 5, len) < 0 ? -EFAULT : 0);
 }
 
 static const struct {
@@ -227,7 +221,7 @@ enum sys_action fbsd_sys_ioctl(struct tracee *t, struct sysc *sc)
     report_step("pid %d: ioctl %#x (group '%c', number %u, %u bytes) on fd %d: "
                 "not translated, ENOTTY", t->tid, cmd, (cmd >> 8) & 0xff ? (cmd >> 8) & 0xff : '?',
                 cmd & 0xff, (cmd >> 16) & 0x1fff, (int)sc->args[0]);
-    return done(sc, -ENOTTY);
+    return sysc_done(sc, -ENOTTY);
 }
 
 void fbsd_sys_ioctl_exit(struct tracee *t, struct sysc *sc)

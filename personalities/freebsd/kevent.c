@@ -28,12 +28,6 @@ enum { SV_BUF, SV_MAX, SV_FLAGS, SV_DEADLINE };
 #define SVF_FOREVER 2u          /* NULL timeout */
 #define SVF_FORCED  4u          /* zero timeout because a knote was already due */
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* EBADF for a descriptor the guest does not have, EINVAL for one that is not a kqueue. */
 static long not_kqueue(struct tracee *t, int gfd)
 {
@@ -226,22 +220,22 @@ enum sys_action fbsd_sys_kevent(struct tracee *t, struct sysc *sc)
 
     struct fbsd_kqset *set = fbsd_kqset(t);
     if (!set)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     if (set->nstale)
         fbsd_kq_close_stale(t, set);
     struct fbsd_kq *kq = fbsd_kq_find(t, gfd);
     if (!kq)
-        return done(sc, not_kqueue(t, gfd));
+        return sysc_done(sc, not_kqueue(t, gfd));
     if (nchanges < 0 || nevents < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct timespec ts = { 0, 0 };
     int64_t deadline = 0;
     bool again = rearm_take(t, &deadline);
     if (tsp) {
         if (guest_read(t, tsp, &ts, sizeof ts) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         if (again) {            /* the rest of the first attempt's timeout */
             int64_t left = deadline - mono_ns();
             if (left < 0)
@@ -256,9 +250,9 @@ enum sys_action fbsd_sys_kevent(struct tracee *t, struct sysc *sc)
     fbsd_kq_io_sync_dirty(t, kq);
     long nerr = apply_changes(t, kq, changes, nchanges, events, nevents, old);
     if (nerr != 0 || nevents == 0)
-        return done(sc, nerr);
+        return sysc_done(sc, nerr);
     if (kq->npend)
-        return done(sc, take_pending(t, kq, events, nevents, old));
+        return sysc_done(sc, take_pending(t, kq, events, nevents, old));
 
     uint32_t svf = (old ? SVF_OLD : 0) | (tsp ? 0 : SVF_FOREVER);
     if (any_due(t, kq)) {
@@ -269,7 +263,7 @@ enum sys_action fbsd_sys_kevent(struct tracee *t, struct sysc *sc)
     uint64_t buf = guest_scratch(t, (size_t)max * sizeof(struct epoll_event));
     uint64_t hts = (tsp || (svf & SVF_FORCED)) ? guest_scratch(t, sizeof ts) : 0;
     if (!buf || ((tsp || (svf & SVF_FORCED)) && (!hts || guest_write(t, hts, &ts, sizeof ts) < 0)))
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[SV_BUF] = buf;
     sc->save[SV_MAX] = (uint64_t)max;
     sc->save[SV_FLAGS] = svf;

@@ -28,12 +28,6 @@ struct mq_attr_any {            /* FreeBSD's struct mq_attr and Linux's: the sam
     int64_t reserved[4];
 };
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* The queue name at addr, written without its '/' to guest scratch memory at
  * *out: 0, -EFAULT, -EINVAL, -ENAMETOOLONG or -ENOMEM. */
 static int mq_name(struct tracee *t, uint64_t addr, size_t extra, uint64_t *out)
@@ -68,14 +62,14 @@ enum sys_action fbsd_sys_kmq_open(struct tracee *t, struct sysc *sc)
     uint32_t ff = (uint32_t)sc->args[1];
     const uint32_t known = FBSD_O_ACCMODE | FBSD_O_CREAT | FBSD_O_EXCL | FBSD_O_NONBLOCK;
     if (ff & ~known)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct mq_attr_any a = { .mq_maxmsg = 10, .mq_msgsize = 1024 };   /* FreeBSD's defaults */
     if ((ff & FBSD_O_CREAT) && sc->args[3] && guest_read(t, sc->args[3], &a, sizeof a) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     uint64_t scr;
     int e = mq_name(t, sc->args[0], sizeof a, &scr);   /* the attributes first, then the name */
     if (e < 0)
-        return done(sc, e);
+        return sysc_done(sc, e);
     int lf = (int)(ff & FBSD_O_ACCMODE) | O_CLOEXEC;
     if (ff & FBSD_O_CREAT)
         lf |= O_CREAT;
@@ -85,7 +79,7 @@ enum sys_action fbsd_sys_kmq_open(struct tracee *t, struct sysc *sc)
         lf |= O_NONBLOCK;
     a.mq_flags = 0;
     if ((ff & FBSD_O_CREAT) && guest_write(t, scr, &a, sizeof a) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_host_nr(t, __NR_mq_open);
     sysc_set_arg(t, 0, scr + sizeof a);
     sysc_set_arg(t, 1, (uint64_t)lf);
@@ -100,7 +94,7 @@ enum sys_action fbsd_sys_kmq_unlink(struct tracee *t, struct sysc *sc)
     uint64_t scr;
     int e = mq_name(t, sc->args[0], 0, &scr);
     if (e < 0)
-        return done(sc, e);
+        return sysc_done(sc, e);
     sysc_set_host_nr(t, __NR_mq_unlink);
     sysc_set_arg(t, 0, scr);
     return SYS_PASS;
@@ -116,12 +110,12 @@ enum sys_action fbsd_sys_kmq_setattr(struct tracee *t, struct sysc *sc)
     memset(a, 0, sizeof a);
     if (sc->args[1]) {
         if (guest_read(t, sc->args[1], &a[0], sizeof a[0]) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         a[0].mq_flags = mq_flags_to_linux(a[0].mq_flags);
     }
     uint64_t scr = guest_scratch(t, sizeof a);
     if (!scr || guest_write(t, scr, a, sizeof a) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sc->save[SV_OATTR] = sc->args[2];
     sc->save[SV_SCR] = scr;
     sysc_set_host_nr(t, __NR_mq_getsetattr);
@@ -149,7 +143,7 @@ enum sys_action fbsd_sys_kmq_notify(struct tracee *t, struct sysc *sc)
     uint64_t ev;
     int e = fbsd_sigevent_fetch(t, sc->args[1], &ev);
     if (e < 0)
-        return done(sc, e);
+        return sysc_done(sc, e);
     sysc_set_host_nr(t, __NR_mq_notify);
     sysc_set_arg(t, 1, ev);
     return SYS_PASS;

@@ -18,12 +18,6 @@
 #include "abi/freebsd/time.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 int fbsd_sigevent_fetch(struct tracee *t, uint64_t addr, uint64_t *out)
 {
     *out = 0;
@@ -63,11 +57,11 @@ enum sys_action fbsd_sys_ktimer_create(struct tracee *t, struct sysc *sc)
 {
     int clk = timer_clock((uint32_t)sc->args[0]);
     if (clk < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     uint64_t ev;
     int e = fbsd_sigevent_fetch(t, sc->args[1], &ev);
     if (e < 0)
-        return done(sc, e);
+        return sysc_done(sc, e);
     sysc_set_host_nr(t, __NR_timer_create);
     sysc_set_arg(t, 0, (uint64_t)clk);
     sysc_set_arg(t, 1, ev);

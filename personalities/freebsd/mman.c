@@ -26,12 +26,6 @@
 /* Top of the amd64 user address space (4-level paging). */
 #define USER_TOP 0x800000000000ull
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* A Linux mmap request built from the FreeBSD one. */
 struct mmap_req {
     uint64_t addr, len, pos;
@@ -141,7 +135,7 @@ enum sys_action fbsd_sys_mmap(struct tracee *t, struct sysc *sc)
     struct mmap_req q;
     int e = mmap_prepare(sc->args, &q);
     if (e)
-        return done(sc, e);
+        return sysc_done(sc, e);
 
     if (!q.align_shift && !q.nocore) {
         /* The common case: the kernel runs the rewritten call. */
@@ -164,7 +158,7 @@ enum sys_action fbsd_sys_mmap(struct tracee *t, struct sysc *sc)
         uint64_t args[6] = { (uint64_t)r, q.len, MADV_DONTDUMP, 0, 0, 0 };
         guest_syscall(t, __NR_madvise, args);   /* a hint: its failure changes nothing */
     }
-    return done(sc, mmap_result(&q, r));
+    return sysc_done(sc, mmap_result(&q, r));
 }
 
 void fbsd_sys_mmap_exit(struct tracee *t, struct sysc *sc)
@@ -179,7 +173,7 @@ enum sys_action fbsd_sys_mprotect(struct tracee *t, struct sysc *sc)
     uint32_t unknown;
     int prot = fbsd_prot_to_linux((uint32_t)sc->args[2], &unknown);
     if (unknown)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_arg(t, 2, (uint64_t)prot);
     sysc_set_host_nr(t, __NR_mprotect);
     return SYS_PASS;
@@ -190,7 +184,7 @@ enum sys_action fbsd_sys_madvise(struct tracee *t, struct sysc *sc)
     int advice = (int)sc->args[2];
     int host = fbsd_madvise_to_linux(advice);
     if (host < 0)
-        return done(sc, fbsd_madvise_is_noop(advice) ? 0 : -EINVAL);
+        return sysc_done(sc, fbsd_madvise_is_noop(advice) ? 0 : -EINVAL);
     sysc_set_arg(t, 2, (uint64_t)host);
     sysc_set_host_nr(t, __NR_madvise);
     sc->save[0] = (uint64_t)advice;
@@ -224,15 +218,15 @@ enum sys_action fbsd_sys_minherit(struct tracee *t, struct sysc *sc)
             args[2] = MADV_KEEPONFORK;
             guest_syscall(t, __NR_madvise, args);   /* EINVAL on non-anonymous memory: nothing to undo */
         }
-        return done(sc, r);
+        return sysc_done(sc, r);
     case FBSD_INHERIT_NONE:
         args[2] = MADV_DONTFORK;
-        return done(sc, guest_syscall(t, __NR_madvise, args));
+        return sysc_done(sc, guest_syscall(t, __NR_madvise, args));
     case FBSD_INHERIT_ZERO:
         args[2] = MADV_WIPEONFORK;
-        return done(sc, guest_syscall(t, __NR_madvise, args));
+        return sysc_done(sc, guest_syscall(t, __NR_madvise, args));
     default:
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     }
 }
 
@@ -240,10 +234,10 @@ enum sys_action fbsd_sys_msync(struct tracee *t, struct sysc *sc)
 {
     uint32_t flags = (uint32_t)sc->args[2], unknown;
     if ((flags & (FBSD_MS_ASYNC | FBSD_MS_INVALIDATE)) == (FBSD_MS_ASYNC | FBSD_MS_INVALIDATE))
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     int host = fbsd_msync_flags_to_linux(flags, &unknown);
     if (unknown)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_arg(t, 2, (uint64_t)host);
     sysc_set_host_nr(t, __NR_msync);
     return SYS_PASS;
@@ -254,7 +248,7 @@ enum sys_action fbsd_sys_mlockall(struct tracee *t, struct sysc *sc)
 {
     uint64_t f = sc->args[0];
     if (f == 0 || (f & ~(uint64_t)(FBSD_MCL_CURRENT | FBSD_MCL_FUTURE)))
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_host_nr(t, __NR_mlockall);
     return SYS_PASS;
 }

@@ -21,12 +21,6 @@
 #define HOST_SA_SPACE    sizeof(struct sockaddr_storage)
 #define CRED_SPACE       CMSG_SPACE(sizeof(struct fbsd_linux_cred))
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 uint32_t fbsd_msg_flags_in(struct tracee *t, int fd, uint64_t flags, bool send)
 {
     uint64_t unk;
@@ -44,7 +38,7 @@ enum sys_action fbsd_sys_sendto(struct tracee *t, struct sysc *sc)
         uint64_t h;
         long n = fbsd_sockaddr_in(t, sc->args[4], (uint32_t)sc->args[5], &h);
         if (n < 0)
-            return done(sc, n);
+            return sysc_done(sc, n);
         sysc_set_arg(t, 4, h);
         sysc_set_arg(t, 5, (uint64_t)n);
     }
@@ -59,7 +53,7 @@ enum sys_action fbsd_sys_recvfrom(struct tracee *t, struct sysc *sc)
     uint64_t ha, hl;
     int r = fbsd_sockaddr_out_prepare(t, sc, 0, sc->args[4], sc->args[5], &ha, &hl);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     sysc_set_host_nr(t, __NR_recvfrom);
     sysc_set_arg(t, 3, fbsd_msg_flags_in(t, (int)sc->args[0], sc->args[3], false));
     sysc_set_arg(t, 4, ha);
@@ -83,7 +77,7 @@ enum sys_action fbsd_sys_sendmsg(struct tracee *t, struct sysc *sc)
     struct msghdr h;
     int r = read_msghdr(t, sc->args[1], &g);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     memset(&h, 0, sizeof h);
     h.msg_iov = (void *)(uintptr_t)g.msg_iov;
     h.msg_iovlen = (size_t)g.msg_iovlen;
@@ -91,30 +85,30 @@ enum sys_action fbsd_sys_sendmsg(struct tracee *t, struct sysc *sc)
         uint64_t s;
         long n = fbsd_sockaddr_in(t, g.msg_name, g.msg_namelen, &s);
         if (n < 0)
-            return done(sc, n);
+            return sysc_done(sc, n);
         h.msg_name = (void *)(uintptr_t)s;
         h.msg_namelen = (socklen_t)n;
     }
     if (g.msg_control && g.msg_controllen) {
         uint8_t in[FBSD_MCLBYTES], out[FBSD_MCLBYTES + 16];
         if (g.msg_controllen < FBSD_CMSG_HDRLEN || g.msg_controllen > FBSD_MCLBYTES)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         if (guest_read(t, g.msg_control, in, g.msg_controllen) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         long n = fbsd_cmsgs_to_linux(in, g.msg_controllen, out, sizeof out);
         if (n < 0)
-            return done(sc, n);
+            return sysc_done(sc, n);
         if (n > 0) {
             uint64_t s = guest_scratch(t, (size_t)n);
             if (!s || guest_write(t, s, out, (size_t)n) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             h.msg_control = (void *)(uintptr_t)s;
             h.msg_controllen = (size_t)n;
         }
     }
     uint64_t hs = guest_scratch(t, sizeof h);
     if (!hs || guest_write(t, hs, &h, sizeof h) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sysc_set_host_nr(t, __NR_sendmsg);
     sysc_set_arg(t, 1, hs);
     sysc_set_arg(t, 2, fbsd_msg_flags_in(t, (int)sc->args[0], sc->args[2], true));
@@ -128,14 +122,14 @@ enum sys_action fbsd_sys_recvmsg(struct tracee *t, struct sysc *sc)
     struct msghdr h;
     int r = read_msghdr(t, sc->args[1], &g);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     memset(&h, 0, sizeof h);
     h.msg_iov = (void *)(uintptr_t)g.msg_iov;
     h.msg_iovlen = (size_t)g.msg_iovlen;
     if (g.msg_name) {
         uint64_t s = guest_scratch(t, HOST_SA_SPACE);
         if (!s)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         h.msg_name = (void *)(uintptr_t)s;
         h.msg_namelen = HOST_SA_SPACE;
     }
@@ -144,18 +138,18 @@ enum sys_action fbsd_sys_recvmsg(struct tracee *t, struct sysc *sc)
         /* Linux puts the credentials first: room for them on top of the guest's */
         uint64_t s = guest_scratch(t, cap + CRED_SPACE);
         if (!s)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         const uint64_t a[6] = { sc->args[0], SOL_SOCKET, SO_PASSCRED, s, sizeof(int) };
         const int one = 1;
         if (guest_write(t, s, &one, sizeof one) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         long pr = guest_syscall(t, __NR_setsockopt, a);
         h.msg_control = (void *)(uintptr_t)s;
         h.msg_controllen = cap + (pr == 0 ? CRED_SPACE : 0);
     }
     uint64_t hs = guest_scratch(t, sizeof h);
     if (!hs || guest_write(t, hs, &h, sizeof h) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[0] = hs;
     sysc_set_host_nr(t, __NR_recvmsg);
     sysc_set_arg(t, 1, hs);

@@ -23,12 +23,6 @@ int fbsd_at_flags_host(uint64_t guest, uint32_t allowed)
     return unknown ? -EINVAL : (int)h;
 }
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 static enum sys_action to_linkat(struct tracee *t, int64_t ofd, uint64_t op,
                                  int64_t nfd, uint64_t np, int flags)
 {
@@ -51,7 +45,7 @@ enum sys_action fbsd_sys_linkat(struct tracee *t, struct sysc *sc)
     int f = fbsd_at_flags_host(sc->args[4], FBSD_AT_SYMLINK_FOLLOW | FBSD_AT_RESOLVE_BENEATH |
                                             FBSD_AT_EMPTY_PATH);
     if (f < 0)
-        return done(sc, f);
+        return sysc_done(sc, f);
     return to_linkat(t, (int)sc->args[0], sc->args[1], (int)sc->args[2], sc->args[3], f);
 }
 
@@ -59,7 +53,7 @@ enum sys_action fbsd_sys_unlinkat(struct tracee *t, struct sysc *sc)
 {
     int f = fbsd_at_flags_host(sc->args[2], FBSD_AT_REMOVEDIR | FBSD_AT_RESOLVE_BENEATH);
     if (f < 0)
-        return done(sc, f);
+        return sysc_done(sc, f);
     sysc_set_host_nr(t, __NR_unlinkat);
     sysc_set_arg(t, 2, (uint64_t)f);
     return SYS_PASS;
@@ -72,13 +66,13 @@ enum sys_action fbsd_sys_funlinkat(struct tracee *t, struct sysc *sc)
 {
     int f = fbsd_at_flags_host(sc->args[3], FBSD_AT_REMOVEDIR | FBSD_AT_RESOLVE_BENEATH);
     if (f < 0)
-        return done(sc, f);
+        return sysc_done(sc, f);
     int fd = (int)sc->args[2];
     if (fd != FBSD_FD_NONE) {
         struct stat a, b;
         uint64_t s = guest_scratch(t, 2 * sizeof(struct stat));
         if (!s)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         uint64_t fa[6] = { (uint64_t)(int64_t)fd, s };
         uint64_t pa[6] = { (uint64_t)(int64_t)(int)sc->args[0], sc->args[1],
                            s + sizeof(struct stat), AT_SYMLINK_NOFOLLOW };
@@ -86,11 +80,11 @@ enum sys_action fbsd_sys_funlinkat(struct tracee *t, struct sysc *sc)
         if (r == 0)
             r = guest_syscall(t, __NR_newfstatat, pa);
         if (r < 0)
-            return done(sc, r);
+            return sysc_done(sc, r);
         if (guest_read(t, s, &a, sizeof a) < 0 || guest_read(t, s + sizeof a, &b, sizeof b) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         if (a.st_dev != b.st_dev || a.st_ino != b.st_ino)
-            return done(sc, -EDEADLK);
+            return sysc_done(sc, -EDEADLK);
     }
     sysc_set_host_nr(t, __NR_unlinkat);
     sysc_set_arg(t, 0, (uint64_t)(int64_t)(int)sc->args[0]);

@@ -17,36 +17,30 @@
 
 #define POLL_MAX (1u << 17)         /* 1 MiB of pollfds: what scratch can hold */
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 enum sys_action fbsd_sys_poll(struct tracee *t, struct sysc *sc)
 {
     uint32_t n = (uint32_t)sc->args[1];
     sc->save[0] = 0;
     if (n > POLL_MAX)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (sc->nr == FBSD_SYS_ppoll) {
         uint64_t ts = 0, ss = 0;
         if (sc->args[2]) {
             struct { int64_t sec, nsec; } v;
             if (guest_read(t, sc->args[2], &v, sizeof v) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             ts = guest_scratch(t, sizeof v);
             if (!ts || guest_write(t, ts, &v, sizeof v) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
         }
         if (sc->args[3]) {
             fbsd_sigset_t g;
             if (guest_read(t, sc->args[3], &g, sizeof g) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             uint64_t h = fbsd_sigset_to_linux(&g);
             ss = guest_scratch(t, sizeof h);
             if (!ss || guest_write(t, ss, &h, sizeof h) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
         }
         sysc_set_host_nr(t, __NR_ppoll);
         sysc_set_arg(t, 2, ts);
@@ -59,11 +53,11 @@ enum sys_action fbsd_sys_poll(struct tracee *t, struct sysc *sc)
         return SYS_PASS;            /* a pure sleep (or the kernel's EFAULT) */
     struct fbsd_pollfd *p = malloc((size_t)n * sizeof *p);
     if (!p)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     uint64_t s = guest_scratch(t, (size_t)n * sizeof *p);
     if (!s || guest_read(t, sc->args[0], p, (size_t)n * sizeof *p) < 0) {
         free(p);
-        return done(sc, s ? -EFAULT : -EINVAL);
+        return sysc_done(sc, s ? -EFAULT : -EINVAL);
     }
     for (uint32_t i = 0; i < n; i++) {
         p[i].events = (int16_t)fbsd_poll_events_to_linux((uint16_t)p[i].events);
@@ -72,7 +66,7 @@ enum sys_action fbsd_sys_poll(struct tracee *t, struct sysc *sc)
     int w = guest_write(t, s, p, (size_t)n * sizeof *p);
     free(p);
     if (w < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[0] = s;
     sysc_set_arg(t, 0, s);
     return SYS_PASS;

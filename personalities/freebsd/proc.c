@@ -30,12 +30,6 @@
 #include "abi/freebsd/wait.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* sys/unistd.h */
 #define FBSD_RFFDG       (1u << 2)
 #define FBSD_RFPROC      (1u << 4)
@@ -120,7 +114,7 @@ enum sys_action fbsd_sys_rfork(struct tracee *t, struct sysc *sc)
 {
     long c = fbsd_rfork_to_clone((uint32_t)sc->args[0]);
     if (c < 0)
-        return done(sc, c);
+        return sysc_done(sc, c);
     /* clone(flags, newsp, parent_tid, child_tid, tls).  newsp is also the
      * child's %rsi.  A child sharing memory needs a stack of its own, which
      * libc's rfork_thread(flags, stack, func, arg) passes in %rsi and moves to
@@ -143,7 +137,7 @@ enum sys_action fbsd_sys_fexecve(struct tracee *t, struct sysc *sc)
     uint64_t empty = guest_scratch(t, 1);
     char nul = 0;
     if (!empty || guest_write(t, empty, &nul, 1) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_arg(t, 0, sc->args[0]);
     sysc_set_arg(t, 1, empty);
     sysc_set_arg(t, 2, sc->args[1]);
@@ -188,7 +182,7 @@ enum sys_action fbsd_sys_wait4(struct tracee *t, struct sysc *sc)
 {
     long o = wait_opts(sc->args[2], true);
     if (o < 0)
-        return done(sc, o);
+        return sysc_done(sc, o);
     sysc_set_arg(t, 2, (uint64_t)o);
     sysc_set_host_nr(t, __NR_wait4);
     return SYS_PASS;
@@ -232,18 +226,18 @@ enum sys_action fbsd_sys_wait6(struct tracee *t, struct sysc *sc)
 {
     int idtype = fbsd_idtype_to_linux((int)sc->args[0]);
     if (idtype < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     long o = wait_opts(sc->args[3], false);
     if (o < 0)
-        return done(sc, o);
+        return sysc_done(sc, o);
     uint64_t scr = guest_scratch(t, sizeof(struct wait6_scratch));
     if (!scr)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     /* si_pid stays 0 when WNOHANG finds nothing */
     siginfo_t zero;
     memset(&zero, 0, sizeof zero);
     if (guest_write(t, scr, &zero, sizeof zero) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sc->save[0] = scr;
     /* waitid(idtype, id, infop, options, rusage) */
     sysc_set_arg(t, 0, (uint64_t)idtype);

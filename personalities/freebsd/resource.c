@@ -13,22 +13,16 @@
 #include "abi/freebsd/resource.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* getrlimit(u_int which, struct rlimit *rlp) */
 enum sys_action fbsd_sys_getrlimit(struct tracee *t, struct sysc *sc)
 {
     uint32_t which = (uint32_t)sc->args[0];
     if (which >= FBSD_RLIM_NLIMITS)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     int host = fbsd_rlimit_to_linux((int)which);
     if (host < 0) {
         struct fbsd_rlimit rl = { FBSD_RLIM_INFINITY, FBSD_RLIM_INFINITY };
-        return done(sc, guest_write(t, sc->args[1], &rl, sizeof rl) < 0 ? -EFAULT : 0);
+        return sysc_done(sc, guest_write(t, sc->args[1], &rl, sizeof rl) < 0 ? -EFAULT : 0);
     }
     sysc_set_arg(t, 0, (uint64_t)host);
     sysc_set_host_nr(t, __NR_getrlimit);
@@ -55,13 +49,13 @@ enum sys_action fbsd_sys_setrlimit(struct tracee *t, struct sysc *sc)
 {
     uint32_t which = (uint32_t)sc->args[0];
     if (which >= FBSD_RLIM_NLIMITS)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct fbsd_rlimit rl;
     if (guest_read(t, sc->args[1], &rl, sizeof rl) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     int host = fbsd_rlimit_to_linux((int)which);
     if (host < 0)
-        return done(sc, 0);
+        return sysc_done(sc, 0);
     /* FreeBSD lowers a soft limit above the hard one instead of failing. */
     if (fbsd_rlim_to_linux(rl.rlim_cur) > fbsd_rlim_to_linux(rl.rlim_max))
         rl.rlim_cur = rl.rlim_max;
@@ -69,7 +63,7 @@ enum sys_action fbsd_sys_setrlimit(struct tracee *t, struct sysc *sc)
     rl.rlim_max = fbsd_rlim_to_linux(rl.rlim_max);
     uint64_t scr = guest_scratch(t, sizeof rl);
     if (!scr || guest_write(t, scr, &rl, sizeof rl) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_arg(t, 0, (uint64_t)host);
     sysc_set_arg(t, 1, scr);
     sysc_set_host_nr(t, __NR_setrlimit);

@@ -20,12 +20,6 @@
 #define FBSD_SCHED_OTHER 2
 #define FBSD_SCHED_RR    3
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 static long run(struct tracee *t, long nr, uint64_t a0, uint64_t a1, uint64_t a2)
 {
     uint64_t a[6] = { a0, a1, a2, 0, 0, 0 };
@@ -84,10 +78,10 @@ enum sys_action fbsd_sys_rtprio_thread(struct tracee *t, struct sysc *sc)
     long who = 0;
     if (id != 0) {
         if (id <= FBSD_TID_BASE)
-            return done(sc, -ESRCH);
+            return sysc_done(sc, -ESRCH);
         who = id - FBSD_TID_BASE;
     }
-    return done(sc, rtprio_do(t, (int)sc->args[0], who, sc->args[2]));
+    return sysc_done(sc, rtprio_do(t, (int)sc->args[0], who, sc->args[2]));
 }
 
 /* rtprio(int function, pid_t pid, struct rtprio *rtp): pid 0 is the caller. */
@@ -95,8 +89,8 @@ enum sys_action fbsd_sys_rtprio(struct tracee *t, struct sysc *sc)
 {
     int32_t pid = (int32_t)sc->args[1];
     if (pid < 0)
-        return done(sc, -ESRCH);
-    return done(sc, rtprio_do(t, (int)sc->args[0], pid, sc->args[2]));
+        return sysc_done(sc, -ESRCH);
+    return sysc_done(sc, rtprio_do(t, (int)sc->args[0], pid, sc->args[2]));
 }
 
 static int policy_to_linux(uint64_t p)
@@ -114,8 +108,8 @@ enum sys_action fbsd_sys_sched_getscheduler(struct tracee *t, struct sysc *sc)
 {
     long pol = run(t, __NR_sched_getscheduler, sc->args[0], 0, 0);
     if (pol < 0)
-        return done(sc, pol);
-    return done(sc, pol == SCHED_FIFO ? FBSD_SCHED_FIFO : pol == SCHED_RR ? FBSD_SCHED_RR
+        return sysc_done(sc, pol);
+    return sysc_done(sc, pol == SCHED_FIFO ? FBSD_SCHED_FIFO : pol == SCHED_RR ? FBSD_SCHED_RR
                                                                            : FBSD_SCHED_OTHER);
 }
 
@@ -125,20 +119,20 @@ enum sys_action fbsd_sys_sched_setscheduler(struct tracee *t, struct sysc *sc)
     int pol = policy_to_linux(sc->args[1]);
     struct sched_param sp;
     if (pol < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (guest_read(t, sc->args[2], &sp, sizeof sp) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (pol == SCHED_OTHER) {
         sp.sched_priority = 0;
     } else {
         if (sp.sched_priority < 0 || sp.sched_priority > FBSD_RTP_PRIO_MAX)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         sp.sched_priority += 1;
     }
     uint64_t scr = guest_scratch(t, sizeof sp);
     if (!scr || guest_write(t, scr, &sp, sizeof sp) < 0)
-        return done(sc, -ENOMEM);
-    return done(sc, run(t, __NR_sched_setscheduler, sc->args[0], (uint64_t)pol, scr));
+        return sysc_done(sc, -ENOMEM);
+    return sysc_done(sc, run(t, __NR_sched_setscheduler, sc->args[0], (uint64_t)pol, scr));
 }
 
 /* sched_get_priority_max / _min(policy): FreeBSD's ranges. */
@@ -147,9 +141,9 @@ enum sys_action fbsd_sys_sched_priority_range(struct tracee *t, struct sysc *sc)
     (void)t;
     int pol = policy_to_linux(sc->args[0]);
     if (pol < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     bool max = sc->nr == FBSD_SYS_sched_get_priority_max;
     if (pol == SCHED_OTHER)
-        return done(sc, 0);
-    return done(sc, max ? FBSD_RTP_PRIO_MAX : FBSD_RTP_PRIO_MIN);
+        return sysc_done(sc, 0);
+    return sysc_done(sc, max ? FBSD_RTP_PRIO_MAX : FBSD_RTP_PRIO_MIN);
 }

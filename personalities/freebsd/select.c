@@ -11,12 +11,6 @@
 #include "abi/freebsd/signal.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* A copy of the 16-byte timeval/timespec at guest address a in scratch (0 for 0). */
 static long copy_timeout(struct tracee *t, uint64_t a, uint64_t *out)
 {
@@ -38,9 +32,9 @@ enum sys_action fbsd_sys_select(struct tracee *t, struct sysc *sc)
     uint64_t tv;
     long r = copy_timeout(t, sc->args[4], &tv);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if ((int)sc->args[0] < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_host_nr(t, __NR_select);
     sysc_set_arg(t, 4, tv);
     return SYS_PASS;
@@ -51,20 +45,20 @@ enum sys_action fbsd_sys_pselect(struct tracee *t, struct sysc *sc)
     uint64_t ts, arg = 0;
     long r = copy_timeout(t, sc->args[4], &ts);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if ((int)sc->args[0] < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (sc->args[5]) {
         fbsd_sigset_t g;
         if (guest_read(t, sc->args[5], &g, sizeof g) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         uint64_t h[3] = { 0, 8, fbsd_sigset_to_linux(&g) };   /* {&set, size}, set */
         arg = guest_scratch(t, sizeof h);
         if (!arg)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         h[0] = arg + 16;
         if (guest_write(t, arg, h, sizeof h) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
     }
     sysc_set_host_nr(t, __NR_pselect6);
     sysc_set_arg(t, 4, ts);

@@ -34,12 +34,6 @@ _Static_assert(sizeof(struct fbsd_sf_hdtr) == 32, "sf_hdtr size");
 enum { S_HDR, S_EXPECT, S_SBYTES, S_PHASE, S_FILE, S_TRL };
 enum { PH_FILE = 1, PH_TRAILER = 2 };
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 static void put_sbytes(struct tracee *t, struct sysc *sc, int64_t n)
 {
     if (sc->save[S_SBYTES] && guest_write(t, sc->save[S_SBYTES], &n, sizeof n) < 0)
@@ -83,23 +77,23 @@ enum sys_action fbsd_sys_sendfile(struct tracee *t, struct sysc *sc)
     memset(sc->save, 0, sizeof sc->save);
     sc->save[S_SBYTES] = sc->args[5];
     if (off < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     memset(&hd, 0, sizeof hd);
     if (sc->args[4] && guest_read(t, sc->args[4], &hd, sizeof hd) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     uint32_t mflags = fbsd_sock_nosigpipe(t, s) ? MSG_NOSIGNAL : 0;
 
     /* how much of the file is to go: up to nbytes, and not past its end */
     uint64_t st = guest_scratch(t, sizeof(struct stat));
     if (!st)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     const uint64_t fa[6] = { (uint64_t)fd, st };
     long r = guest_syscall(t, __NR_fstat, fa);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     int64_t size;
     if (guest_read(t, st + offsetof(struct stat, st_size), &size, sizeof size) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     int64_t left = size > off ? size - off : 0;
     int64_t want = nbytes && (int64_t)nbytes < left ? (int64_t)nbytes : left;
     if (want > SF_FILE_MAX)
@@ -109,14 +103,14 @@ enum sys_action fbsd_sys_sendfile(struct tracee *t, struct sysc *sc)
     if (hd.headers && hd.hdr_cnt > 0) {
         long total = iov_total(t, hd.headers, hd.hdr_cnt);
         if (total < 0)
-            return done(sc, total);
+            return sysc_done(sc, total);
         uint64_t mh = iov_msghdr(t, hd.headers, hd.hdr_cnt);
         if (!mh)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         const uint64_t a[6] = { (uint64_t)s, mh, mflags };
         r = guest_syscall(t, __NR_sendmsg, a);
         if (r < 0)
-            return done(sc, r);
+            return sysc_done(sc, r);
         sc->save[S_HDR] = (uint64_t)r;
         if (r < total) {
             sc->ret = -EAGAIN;
@@ -126,11 +120,11 @@ enum sys_action fbsd_sys_sendfile(struct tracee *t, struct sysc *sc)
     }
     uint64_t op = guest_scratch(t, sizeof off);
     if (!op || guest_write(t, op, &off, sizeof off) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (hd.trailers && hd.trl_cnt > 0) {
         long total = iov_total(t, hd.trailers, hd.trl_cnt);
         if (total < 0)
-            return done(sc, total);
+            return sysc_done(sc, total);
         long sent = 0;
         if (want > 0) {
             const uint64_t a[6] = { (uint64_t)s, (uint64_t)fd, op, (uint64_t)want };
@@ -143,7 +137,7 @@ enum sys_action fbsd_sys_sendfile(struct tracee *t, struct sysc *sc)
         }
         uint64_t mh = iov_msghdr(t, hd.trailers, hd.trl_cnt);
         if (!mh)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         sc->save[S_PHASE] = PH_TRAILER;
         sc->save[S_FILE] = (uint64_t)sent;
         sc->save[S_TRL] = (uint64_t)total;

@@ -26,29 +26,23 @@
 #include "abi/freebsd/ucontext.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* sigprocmask(int how, const sigset_t *set, sigset_t *oset) */
 enum sys_action fbsd_sys_sigprocmask(struct tracee *t, struct sysc *sc)
 {
     uint64_t set = sc->args[1], oset = sc->args[2];
     int how = fbsd_sighow_to_linux((int)sc->args[0]);
     if (set && how < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     uint64_t scr = guest_scratch(t, 16);
     if (!scr)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     if (set) {
         fbsd_sigset_t fs;
         if (guest_read(t, set, &fs, sizeof fs) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         uint64_t ls = fbsd_sigset_to_linux(&fs);
         if (guest_write(t, scr, &ls, sizeof ls) < 0)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
     }
     sc->save[0] = scr + 8;
     sysc_set_arg(t, 0, (uint64_t)(how < 0 ? SIG_BLOCK : how));
@@ -136,15 +130,15 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
     int sig = (int)sc->args[0];
     uint64_t act = sc->args[1], oact = sc->args[2];
     if (sig <= 0 || sig > FBSD_NSIG)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct fbsd_sigaction nf, of;
     if (act && guest_read(t, act, &nf, sizeof nf) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (act && (sig == FBSD_SIGKILL || sig == FBSD_SIGSTOP))
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     struct fbsd_pstate *s = fbsd_pstate(t);
     if (!s)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     struct fbsd_sigrec *rec = &s->sig[sig];
     int lsig = fbsd_signal_to_linux(sig);
 
@@ -154,10 +148,10 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
     bool handler = act && nf.fsa_handler != FBSD_SIG_DFL && nf.fsa_handler != FBSD_SIG_IGN;
     if (lsig > 0) {
         if (handler && !s->sigcode && !(s->sigcode = map_sigcode(t)))
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
         uint64_t scr = guest_scratch(t, 2 * sizeof(struct linux_ksigaction));
         if (!scr)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
         struct linux_ksigaction ln, lo;
         if (act) {
             to_linux(&nf, &ln);
@@ -166,14 +160,14 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
                 ln.flags &= SA_NOCLDSTOP | SA_NOCLDWAIT;
             }
             if (guest_write(t, scr, &ln, sizeof ln) < 0)
-                return done(sc, -ENOMEM);
+                return sysc_done(sc, -ENOMEM);
         }
         uint64_t args[6] = { (uint64_t)lsig, act ? scr : 0, scr + sizeof ln, 8, 0, 0 };
         long r = guest_syscall(t, __NR_rt_sigaction, args);
         if (r < 0)
-            return done(sc, r);
+            return sysc_done(sc, r);
         if (guest_read(t, scr + sizeof ln, &lo, sizeof lo) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         from_linux(&lo, &of);
     }
     if (rec->set)
@@ -184,8 +178,8 @@ enum sys_action fbsd_sys_sigaction(struct tracee *t, struct sysc *sc)
             rec->act = nf;
     }
     if (oact && guest_write(t, oact, &of, sizeof of) < 0)
-        return done(sc, -EFAULT);
-    return done(sc, 0);
+        return sysc_done(sc, -EFAULT);
+    return sysc_done(sc, 0);
 }
 
 /* kill(pid_t pid, int signum); killpg is libc's kill(-pgrp, sig). */
@@ -194,7 +188,7 @@ enum sys_action fbsd_sys_kill(struct tracee *t, struct sysc *sc)
     int sig = (int)sc->args[1];
     int lsig = 0;
     if ((lsig = fbsd_signal_check(sig)) < 0)
-        return done(sc, lsig);
+        return sysc_done(sc, lsig);
     sysc_set_arg(t, 1, (uint64_t)lsig);
     sysc_set_host_nr(t, __NR_kill);
     return SYS_PASS;

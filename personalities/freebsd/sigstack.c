@@ -11,12 +11,6 @@
 #include "personalities/freebsd/pstate.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* sigaltstack(const stack_t *ss, stack_t *oss) */
 enum sys_action fbsd_sys_sigaltstack(struct tracee *t, struct sysc *sc)
 {
@@ -24,11 +18,11 @@ enum sys_action fbsd_sys_sigaltstack(struct tracee *t, struct sysc *sc)
     struct fbsd_tstate *ts = fbsd_tstate(t);
     struct user_regs_struct *r = tracee_regs(t);
     if (!ts || !r)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     struct fbsd_sigthread *st = &ts->sigt;
     struct fbsd_stack ss, oss;
     if (ssp && guest_read(t, ssp, &ss, sizeof ss) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     bool onstack = fbsd_on_altstack(t, r->rsp);
     memset(&oss, 0, sizeof oss);
     oss.ss_sp = st->alt_sp;
@@ -36,12 +30,12 @@ enum sys_action fbsd_sys_sigaltstack(struct tracee *t, struct sysc *sc)
     oss.ss_flags = st->alt_enabled ? (onstack ? FBSD_SS_ONSTACK : 0) : FBSD_SS_DISABLE;
     if (ssp) {
         if (onstack)
-            return done(sc, -EPERM);
+            return sysc_done(sc, -EPERM);
         if (ss.ss_flags & ~FBSD_SS_DISABLE)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         if (!(ss.ss_flags & FBSD_SS_DISABLE)) {
             if (ss.ss_size < FBSD_MINSIGSTKSZ)
-                return done(sc, -ENOMEM);
+                return sysc_done(sc, -ENOMEM);
             st->alt_sp = ss.ss_sp;
             st->alt_size = ss.ss_size;
             st->alt_enabled = true;
@@ -50,6 +44,6 @@ enum sys_action fbsd_sys_sigaltstack(struct tracee *t, struct sysc *sc)
         }
     }
     if (ossp && guest_write(t, ossp, &oss, sizeof oss) < 0)
-        return done(sc, -EFAULT);
-    return done(sc, 0);
+        return sysc_done(sc, -EFAULT);
+    return sysc_done(sc, 0);
 }

@@ -16,12 +16,6 @@
 #include "abi/freebsd/errno.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* Reads a FreeBSD sigset_t at addr and puts the Linux one into scratch space;
  * returns the scratch address, or 0 with *err set. */
 static uint64_t linux_set(struct tracee *t, uint64_t addr, size_t extra, int *err)
@@ -47,9 +41,9 @@ enum sys_action fbsd_sys_sigsuspend(struct tracee *t, struct sysc *sc)
     uint64_t scr = linux_set(t, sc->args[0], 0, &err);
     struct fbsd_tstate *ts = fbsd_tstate(t);
     if (!scr)
-        return done(sc, err);
+        return sysc_done(sc, err);
     if (!ts || tracee_sigmask(t, &ts->sigt.suspend_mask, false) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     ts->sigt.suspend_valid = true;
     sysc_set_arg(t, 0, scr);
     sysc_set_arg(t, 1, 8);
@@ -69,7 +63,7 @@ enum sys_action fbsd_sys_sigpending(struct tracee *t, struct sysc *sc)
 {
     uint64_t scr = guest_scratch(t, 8);
     if (!scr)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sc->save[0] = scr;
     sysc_set_arg(t, 0, scr);
     sysc_set_arg(t, 1, 8);
@@ -101,7 +95,7 @@ enum sys_action fbsd_sys_sigtimedwait(struct tracee *t, struct sysc *sc)
     int err = 0;
     uint64_t scr = linux_set(t, sc->args[0], sizeof(siginfo_t), &err);
     if (!scr)
-        return done(sc, sc->nr == FBSD_SYS_sigwait ? fbsd_errno_from_linux(-err) : err);
+        return sysc_done(sc, sc->nr == FBSD_SYS_sigwait ? fbsd_errno_from_linux(-err) : err);
     uint64_t info = scr + 8;
     sc->save[0] = info;
     sysc_set_arg(t, 0, scr);
@@ -150,12 +144,12 @@ enum sys_action fbsd_sys_sigqueue(struct tracee *t, struct sysc *sc)
 {
     int lsig = fbsd_signal_check((int)sc->args[1]);
     if (lsig < 0)
-        return done(sc, lsig);
+        return sysc_done(sc, lsig);
     uint64_t none[6] = { 0 };
     long pid = guest_syscall(t, __NR_getpid, none);
     long uid = guest_syscall(t, __NR_getuid, none);
     if (pid < 0 || uid < 0)
-        return done(sc, pid < 0 ? pid : uid);
+        return sysc_done(sc, pid < 0 ? pid : uid);
     siginfo_t si;
     memset(&si, 0, sizeof si);
     si.si_signo = lsig;
@@ -165,7 +159,7 @@ enum sys_action fbsd_sys_sigqueue(struct tracee *t, struct sysc *sc)
     si.si_value.sival_ptr = (void *)(uintptr_t)sc->args[2];
     uint64_t scr = guest_scratch(t, sizeof si);
     if (!scr || guest_write(t, scr, &si, sizeof si) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_arg(t, 1, (uint64_t)lsig);
     sysc_set_arg(t, 2, scr);
     sysc_set_host_nr(t, __NR_rt_sigqueueinfo);

@@ -30,12 +30,6 @@
 
 #define FBSD_AT_FDCWD (-100)
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* The domain of socket s (Linux AF_*), or -errno (EBADF, ENOTSOCK) as the
  * guest's own call would fail. */
 static long sock_domain(struct tracee *t, int s)
@@ -75,17 +69,17 @@ enum sys_action fbsd_sys_bindat(struct tracee *t, struct sysc *sc)
     uint64_t h;
     long n = fbsd_sockaddr_in(t, sc->args[2], (uint32_t)sc->args[3], &h);
     if (n < 0)
-        return done(sc, n);
+        return sysc_done(sc, n);
     if (dirfd != FBSD_AT_FDCWD) {
         long dom = sock_domain(t, s);
         if (dom < 0)
-            return done(sc, dom);
+            return sysc_done(sc, dom);
         if (dom != AF_UNIX)
-            return done(sc, -EOPNOTSUPP);
+            return sysc_done(sc, -EOPNOTSUPP);
         struct sockaddr_un un;
         memset(&un, 0, sizeof un);
         if (guest_read(t, h, &un, (size_t)n < sizeof un ? (size_t)n : sizeof un) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         char rel[sizeof un.sun_path + 1];
         memcpy(rel, un.sun_path, sizeof un.sun_path);
         rel[sizeof un.sun_path] = 0;
@@ -94,12 +88,12 @@ enum sys_action fbsd_sys_bindat(struct tracee *t, struct sysc *sc)
             const uint64_t a[6] = { (uint64_t)(int64_t)dirfd, F_GETFD };
             long r = guest_syscall(t, __NR_fcntl, a);
             if (r < 0)
-                return done(sc, r);
+                return sysc_done(sc, r);
             int len = fbsd_sockat_path(&un, dirfd, rel);
             if (len < 0)
-                return done(sc, len);
+                return sysc_done(sc, len);
             if (guest_write(t, h, &un, sizeof un) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             n = len;
         }
     }

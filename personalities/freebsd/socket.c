@@ -13,12 +13,6 @@
 #include "abi/freebsd/socket.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* domain and type of socket(2) and socketpair(2), translated in place */
 static long domain_type(struct tracee *t, struct sysc *sc)
 {
@@ -37,7 +31,7 @@ enum sys_action fbsd_sys_socket(struct tracee *t, struct sysc *sc)
 {
     long r = domain_type(t, sc);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     sysc_set_host_nr(t, __NR_socket);
     return SYS_PASS;
 }
@@ -46,7 +40,7 @@ enum sys_action fbsd_sys_socketpair(struct tracee *t, struct sysc *sc)
 {
     long r = domain_type(t, sc);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     sysc_set_host_nr(t, __NR_socketpair);
     return SYS_PASS;
 }
@@ -57,7 +51,7 @@ enum sys_action fbsd_sys_bind(struct tracee *t, struct sysc *sc)
     uint64_t h;
     long n = fbsd_sockaddr_in(t, sc->args[1], sc->args[2], &h);
     if (n < 0)
-        return done(sc, n);
+        return sysc_done(sc, n);
     sysc_set_host_nr(t, sc->nr == FBSD_SYS_bind ? __NR_bind : __NR_connect);
     sysc_set_arg(t, 1, h);
     sysc_set_arg(t, 2, (uint64_t)n);
@@ -71,21 +65,21 @@ enum sys_action fbsd_sys_accept(struct tracee *t, struct sysc *sc)
     if (sc->nr == FBSD_SYS_accept4) {
         uint64_t g = (uint32_t)sc->args[3];
         if (g & ~(uint64_t)(FBSD_SOCK_CLOEXEC | FBSD_SOCK_NONBLOCK))
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         flags = (g & FBSD_SOCK_CLOEXEC ? SOCK_CLOEXEC : 0) |
                 (g & FBSD_SOCK_NONBLOCK ? SOCK_NONBLOCK : 0);
     } else {
         const uint64_t a[6] = { sc->args[0], F_GETFL };
         long fl = guest_syscall(t, __NR_fcntl, a);
         if (fl < 0)
-            return done(sc, fl);
+            return sysc_done(sc, fl);
         if (fl & O_NONBLOCK)
             flags |= SOCK_NONBLOCK;
     }
     uint64_t ha, hl;
     int r = fbsd_sockaddr_out_prepare(t, sc, 0, sc->args[1], sc->args[2], &ha, &hl);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     sysc_set_host_nr(t, __NR_accept4);
     sysc_set_arg(t, 1, ha);
     sysc_set_arg(t, 2, hl);
@@ -99,9 +93,9 @@ enum sys_action fbsd_sys_getsockname(struct tracee *t, struct sysc *sc)
     uint64_t ha, hl;
     int r = fbsd_sockaddr_out_prepare(t, sc, 0, sc->args[1], sc->args[2], &ha, &hl);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if (!ha)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sysc_set_host_nr(t, sc->nr == FBSD_SYS_getsockname ? __NR_getsockname : __NR_getpeername);
     sysc_set_arg(t, 1, ha);
     sysc_set_arg(t, 2, hl);

@@ -215,12 +215,6 @@ static long resolve(struct tracee *t, int fd, int level, int name, int *hlevel, 
     }
 }
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* setsockopt(s, level, name, val, valsize) */
 enum sys_action fbsd_sys_setsockopt(struct tracee *t, struct sysc *sc)
 {
@@ -228,22 +222,22 @@ enum sys_action fbsd_sys_setsockopt(struct tracee *t, struct sysc *sc)
     if (level == FBSD_SOL_SOCKET && name == FBSD_SO_NOSIGPIPE) {
         int32_t v;
         if ((uint32_t)sc->args[4] < sizeof v)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         if (guest_read(t, sc->args[3], &v, sizeof v) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         long ino = sock_ino(t, fd);
         if (ino < 0)
-            return done(sc, ino);
+            return sysc_done(sc, ino);
         fbsd_nosigpipe_set((uint64_t)ino, v != 0);
-        return done(sc, 0);
+        return sysc_done(sc, 0);
     }
     int hl, hn;
     enum fix fix;
     long r = resolve(t, fd, level, name, &hl, &hn, &fix);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     if (fix == FIX_PEERCRED)
-        return done(sc, -EINVAL);       /* LOCAL_PEERCRED is read-only */
+        return sysc_done(sc, -EINVAL);       /* LOCAL_PEERCRED is read-only */
     sysc_set_host_nr(t, __NR_setsockopt);
     sysc_set_arg(t, 1, (uint64_t)hl);
     sysc_set_arg(t, 2, (uint64_t)hn);
@@ -258,21 +252,21 @@ enum sys_action fbsd_sys_getsockopt(struct tracee *t, struct sysc *sc)
     if (level == FBSD_SOL_SOCKET && name == FBSD_SO_NOSIGPIPE) {
         uint32_t len;
         if (guest_read(t, sc->args[4], &len, sizeof len) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         long ino = sock_ino(t, fd);
         if (ino < 0)
-            return done(sc, ino);
+            return sysc_done(sc, ino);
         int32_t v = fbsd_nosigpipe_has((uint64_t)ino) ? FBSD_SO_NOSIGPIPE : 0;
         uint32_t n = len < sizeof v ? len : sizeof v;
         if (guest_write(t, sc->args[3], &v, n) < 0 || guest_write(t, sc->args[4], &n, sizeof n) < 0)
-            return done(sc, -EFAULT);
-        return done(sc, 0);
+            return sysc_done(sc, -EFAULT);
+        return sysc_done(sc, 0);
     }
     int hl, hn;
     enum fix fix;
     long r = resolve(t, fd, level, name, &hl, &hn, &fix);
     if (r < 0)
-        return done(sc, r);
+        return sysc_done(sc, r);
     sysc_set_host_nr(t, __NR_getsockopt);
     sysc_set_arg(t, 1, (uint64_t)hl);
     sysc_set_arg(t, 2, (uint64_t)hn);
@@ -282,7 +276,7 @@ enum sys_action fbsd_sys_getsockopt(struct tracee *t, struct sysc *sc)
         uint64_t s = guest_scratch(t, 16);
         uint32_t len = sizeof(struct fbsd_linux_cred);
         if (!s || guest_write(t, s + 12, &len, sizeof len) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         sc->save[1] = s;
         sysc_set_arg(t, 3, s);
         sysc_set_arg(t, 4, s + 12);

@@ -9,12 +9,6 @@
 #include "abi/freebsd/ipc.h"
 #include "tracer/tracee.h"
 
-static enum sys_action fail(struct sysc *sc, long err)
-{
-    sc->ret = err;
-    return SYS_DONE;
-}
-
 static enum sys_action host(struct tracee *t, uint64_t arg)
 {
     sysc_set_host_nr(t, __NR_msgctl);
@@ -31,7 +25,7 @@ enum sys_action fbsd_sys_msgctl(struct tracee *t, struct sysc *sc)
     case FBSD_IPC_STAT: {
         uint64_t s = guest_scratch(t, sizeof(struct fbsd_host_msqid64_ds));
         if (!s)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         sc->save[0] = 1;
         sc->save[1] = s;
         return host(t, s);
@@ -40,15 +34,15 @@ enum sys_action fbsd_sys_msgctl(struct tracee *t, struct sysc *sc)
         struct fbsd_msqid_ds g;
         struct fbsd_host_msqid64_ds h;
         if (guest_read(t, sc->args[2], &g, sizeof g) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         fbsd_msqid_to_linux(&h, &g);
         uint64_t s = guest_scratch(t, sizeof h);
         if (!s || guest_write(t, s, &h, sizeof h) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         return host(t, s);
     }
     default:
-        return fail(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     }
 }
 

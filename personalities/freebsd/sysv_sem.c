@@ -10,12 +10,6 @@
 #include "abi/freebsd/ipc.h"
 #include "tracer/tracee.h"
 
-static enum sys_action fail(struct sysc *sc, long err)
-{
-    sc->ret = err;
-    return SYS_DONE;
-}
-
 /* __semctl(semid, semnum, cmd, union semun *arg) */
 enum sys_action fbsd_sys___semctl(struct tracee *t, struct sysc *sc)
 {
@@ -23,10 +17,10 @@ enum sys_action fbsd_sys___semctl(struct tracee *t, struct sysc *sc)
     enum fbsd_semun_use use;
     uint64_t arg = 0;
     if (!fbsd_semctl_cmd((int)sc->args[2], &cmd, &use))
-        return fail(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sc->save[0] = use;
     if (use != FBSD_SEMUN_NONE && guest_read(t, sc->args[3], &arg, sizeof arg) < 0)
-        return fail(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     sc->save[2] = arg;
     switch (use) {
     case FBSD_SEMUN_VAL:
@@ -35,7 +29,7 @@ enum sys_action fbsd_sys___semctl(struct tracee *t, struct sysc *sc)
     case FBSD_SEMUN_DS_OUT: {
         uint64_t s = guest_scratch(t, sizeof(struct fbsd_host_semid64_ds));
         if (!s)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         sc->save[1] = s;
         arg = s;
         break;
@@ -44,11 +38,11 @@ enum sys_action fbsd_sys___semctl(struct tracee *t, struct sysc *sc)
         struct fbsd_semid_ds g;
         struct fbsd_host_semid64_ds h;
         if (guest_read(t, arg, &g, sizeof g) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         fbsd_semid_to_linux(&h, &g);
         uint64_t s = guest_scratch(t, sizeof h);
         if (!s || guest_write(t, s, &h, sizeof h) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         arg = s;
         break;
     }

@@ -15,12 +15,6 @@
 
 enum { SX_NONE, SX_STAT, SX_INFO, SX_ZERO };
 
-static enum sys_action fail(struct sysc *sc, long err)
-{
-    sc->ret = err;
-    return SYS_DONE;
-}
-
 static enum sys_action host(struct tracee *t, uint64_t arg)
 {
     sysc_set_host_nr(t, __NR_shmctl);
@@ -38,7 +32,7 @@ enum sys_action fbsd_sys_shmctl(struct tracee *t, struct sysc *sc)
     case FBSD_IPC_STAT: case FBSD_SHM_STAT: case FBSD_IPC_INFO: case FBSD_SHM_INFO: {
         uint64_t s = guest_scratch(t, sizeof(struct fbsd_host_shmid64_ds) + 64);
         if (!s)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         sc->save[0] = cmd == FBSD_IPC_INFO ? SX_INFO : cmd == FBSD_SHM_INFO ? SX_ZERO : SX_STAT;
         sc->save[1] = s;
         return host(t, cmd == FBSD_SHM_INFO ? sc->args[2] : s);
@@ -47,15 +41,15 @@ enum sys_action fbsd_sys_shmctl(struct tracee *t, struct sysc *sc)
         struct fbsd_shmid_ds g;
         struct fbsd_host_shmid64_ds h;
         if (guest_read(t, sc->args[2], &g, sizeof g) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         fbsd_shmid_to_linux(&h, &g);
         uint64_t s = guest_scratch(t, sizeof h);
         if (!s || guest_write(t, s, &h, sizeof h) < 0)
-            return fail(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         return host(t, s);
     }
     default:
-        return fail(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     }
 }
 

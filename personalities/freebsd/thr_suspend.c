@@ -30,12 +30,6 @@
 
 #define WORDS_MAX 4194304u   /* Linux's PID_MAX_LIMIT on 64-bit: the largest tid */
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* The word region of t's process, mapped at the first call (syscall-entry stop
  * only): its address, or 0. */
 static uint64_t words(struct tracee *t)
@@ -81,22 +75,22 @@ enum sys_action fbsd_sys_thr_suspend(struct tracee *t, struct sysc *sc)
     struct fbsd_timespec fts;
     if (sc->args[0]) {
         if (guest_read(t, sc->args[0], &fts, sizeof fts) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         if (fts.tv_sec < 0 || fts.tv_nsec < 0 || fts.tv_nsec >= 1000000000)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
     }
     long id = umtx_self_id(t);
     if (id < 0)
-        return done(sc, id);
+        return sysc_done(sc, id);
     uint64_t w = word_of(t, id - FBSD_TID_BASE);
     if (!w)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     uint64_t ts = 0;
     if (sc->args[0]) {
         struct timespec lts = { .tv_sec = (time_t)fts.tv_sec, .tv_nsec = (long)fts.tv_nsec };
         ts = guest_scratch(t, sizeof lts);
         if (!ts || guest_write(t, ts, &lts, sizeof lts) < 0)
-            return done(sc, -ENOMEM);
+            return sysc_done(sc, -ENOMEM);
     }
     sc->save[SV_WORD] = w;
     /* sleeps while no wake-up is pending (EAGAIN at once when one is) */
@@ -135,9 +129,9 @@ enum sys_action fbsd_sys_thr_wake(struct tracee *t, struct sysc *sc)
     int64_t id = (int64_t)sc->args[0];
     long self = umtx_self_id(t);
     if (self < 0)
-        return done(sc, self);
+        return sysc_done(sc, self);
     if (id <= FBSD_TID_BASE || id - FBSD_TID_BASE >= (int64_t)WORDS_MAX)
-        return done(sc, -ESRCH);
+        return sysc_done(sc, -ESRCH);
     long gtid = (long)(id - FBSD_TID_BASE);
     if (id != self) {
         /* a thread of this process?  tgkill(getpid(), tid, 0) in the guest */
@@ -145,16 +139,16 @@ enum sys_action fbsd_sys_thr_wake(struct tracee *t, struct sysc *sc)
         long pid = guest_syscall(t, __NR_getpid, g);
         uint64_t k[6] = { (uint64_t)pid, (uint64_t)gtid, 0, 0, 0, 0 };
         if (pid < 0 || guest_syscall(t, __NR_tgkill, k) < 0)
-            return done(sc, -ESRCH);
+            return sysc_done(sc, -ESRCH);
     }
     uint64_t w = word_of(t, gtid);
     if (!w)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     uint32_t one = 1;
     if (guest_write(t, w, &one, sizeof one) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (id == self)
-        return done(sc, 0);
+        return sysc_done(sc, 0);
     /* set first, then wake: the sleeper's wait sees 1 (EAGAIN) or is woken */
     sysc_set_host_nr(t, __NR_futex);
     sysc_set_arg(t, 0, w);

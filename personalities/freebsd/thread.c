@@ -31,12 +31,6 @@
 #include "abi/freebsd/signal.h"
 #include "tracer/tracee.h"
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* ---- thread ids between the supervisor's pid namespace and the guest's ---- */
 
 pid_t fbsd_guest_tid(pid_t host_tid)
@@ -103,33 +97,33 @@ enum sys_action fbsd_sys_thr_new(struct tracee *t, struct sysc *sc)
     memset(&p, 0, sizeof p);
     /* as FreeBSD: a shorter struct is read as far as it goes, the rest is zero */
     if (size < 0 || (size_t)size > sizeof p)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if (guest_read(t, sc->args[0], &p, (size_t)size) < 0)
-        return done(sc, -EFAULT);
+        return sysc_done(sc, -EFAULT);
     if (p.flags & FBSD_THR_SUSPENDED)
-        return done(sc, -EINVAL);   /* not supported: libthr suspends in userland */
+        return sysc_done(sc, -EINVAL);   /* not supported: libthr suspends in userland */
     if (p.rtp) {
         struct fbsd_rtprio rtp;
         if (guest_read(t, p.rtp, &rtp, sizeof rtp) < 0)
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         /* the class is checked as FreeBSD does; the thread runs as a normal one */
         switch (rtp.type) {
         case FBSD_RTP_PRIO_REALTIME:
         case FBSD_RTP_PRIO_FIFO:
             if (geteuid() != 0)
-                return done(sc, -EPERM);
+                return sysc_done(sc, -EPERM);
             break;
         case FBSD_RTP_PRIO_NORMAL:
         case FBSD_RTP_PRIO_IDLE:
             break;
         default:
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
         }
         if (rtp.prio > FBSD_RTP_PRIO_MAX)
-            return done(sc, -EINVAL);
+            return sysc_done(sc, -EINVAL);
     }
     if (!p.start_func)
-        return done(sc, -EINVAL);   /* lsl2 marks a failed start with 0 (below) */
+        return sysc_done(sc, -EINVAL);   /* lsl2 marks a failed start with 0 (below) */
 
     sc->save[SV_START] = p.start_func;
     sc->save[SV_ARG] = p.arg;
@@ -273,15 +267,15 @@ enum sys_action fbsd_sys_thr_kill(struct tracee *t, struct sysc *sc)
 {
     int sig = linux_sig(sc->args[1]);
     if (sig < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     if ((int64_t)sc->args[0] == -1)
-        return done(sc, kill_others(t, sig));
+        return sysc_done(sc, kill_others(t, sig));
     pid_t tid = linux_tid_of((int64_t)sc->args[0]);
     if (tid < 0)
-        return done(sc, -ESRCH);
+        return sysc_done(sc, -ESRCH);
     long pid = guest_pid(t);
     if (pid < 0)
-        return done(sc, pid);
+        return sysc_done(sc, pid);
     return tgkill_in_guest(t, pid, tid, sig);
 }
 
@@ -290,16 +284,16 @@ enum sys_action fbsd_sys_thr_kill2(struct tracee *t, struct sysc *sc)
 {
     int sig = linux_sig(sc->args[2]);
     if (sig < 0)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     long self = guest_pid(t);
     if (self < 0)
-        return done(sc, self);
+        return sysc_done(sc, self);
     long pid = (long)(int32_t)sc->args[0];
     if ((int64_t)sc->args[1] == -1) {
         if (pid == self || pid == 0)
-            return done(sc, kill_others(t, sig));
+            return sysc_done(sc, kill_others(t, sig));
         if (pid < 0)
-            return done(sc, -ESRCH);
+            return sysc_done(sc, -ESRCH);
         sysc_set_host_nr(t, __NR_kill);   /* every thread of another process */
         sysc_set_arg(t, 0, (uint64_t)pid);
         sysc_set_arg(t, 1, (uint64_t)sig);
@@ -307,7 +301,7 @@ enum sys_action fbsd_sys_thr_kill2(struct tracee *t, struct sysc *sc)
     }
     pid_t tid = linux_tid_of((int64_t)sc->args[1]);
     if (tid < 0 || pid <= 0)
-        return done(sc, -ESRCH);
+        return sysc_done(sc, -ESRCH);
     return tgkill_in_guest(t, pid, tid, sig);
 }
 
@@ -347,24 +341,24 @@ enum sys_action fbsd_sys_thr_set_name(struct tracee *t, struct sysc *sc)
         long n = guest_read_str(t, sc->args[1], name, sizeof name);
         if (n == -ENAMETOOLONG) {
             if (guest_read(t, sc->args[1], name, sizeof name - 1) < 0)
-                return done(sc, -EFAULT);
+                return sysc_done(sc, -EFAULT);
             name[sizeof name - 1] = 0;
         } else if (n < 0) {
-            return done(sc, -EFAULT);
+            return sysc_done(sc, -EFAULT);
         }
     }
     name[15] = 0;   /* what Linux keeps of it */
     pid_t tid = linux_tid_of((int64_t)sc->args[0]);
     if (tid < 0)
-        return done(sc, -ESRCH);
+        return sysc_done(sc, -ESRCH);
     pid_t host = fbsd_host_tid(t, tid);
     if (host < 0)
-        return done(sc, -ESRCH);
+        return sysc_done(sc, -ESRCH);
     if (host != t->tid)
-        return done(sc, name_other(t, tid, name));
+        return sysc_done(sc, name_other(t, tid, name));
     uint64_t scr = guest_scratch(t, sizeof name);
     if (!scr || guest_write(t, scr, name, sizeof name) < 0)
-        return done(sc, -ENOMEM);
+        return sysc_done(sc, -ENOMEM);
     sysc_set_host_nr(t, __NR_prctl);
     sysc_set_arg(t, 0, PR_SET_NAME);
     sysc_set_arg(t, 1, scr);

@@ -27,12 +27,6 @@
 #define LINUX_CPUCLOCK_SCHED      2
 #define LINUX_CPUCLOCK_PERTHREAD  4
 
-static enum sys_action done(struct sysc *sc, long ret)
-{
-    sc->ret = ret;
-    return SYS_DONE;
-}
-
 /* A FreeBSD clock id as Linux's; -1 when there is none.  Process and thread
  * CPU-time clock ids are translated, and their pid 0 means the caller. */
 long fbsd_clock_to_linux(uint32_t clk)
@@ -73,8 +67,8 @@ static enum sys_action put_ts(struct tracee *t, struct sysc *sc, uint64_t addr,
                               const struct fbsd_timespec *ts)
 {
     if (addr && guest_write(t, addr, ts, sizeof *ts) < 0)
-        return done(sc, -EFAULT);
-    return done(sc, 0);
+        return sysc_done(sc, -EFAULT);
+    return sysc_done(sc, 0);
 }
 
 /* clock_gettime(clockid_t clock_id, struct timespec *tp) */
@@ -84,11 +78,11 @@ enum sys_action fbsd_sys_clock_gettime(struct tracee *t, struct sysc *sc)
     if (clk == FBSD_CLOCK_VIRTUAL) {
         struct fbsd_timespec ts;
         long r = virtual_time(t, &ts);
-        return r < 0 ? done(sc, r) : put_ts(t, sc, sc->args[1], &ts);
+        return r < 0 ? sysc_done(sc, r) : put_ts(t, sc, sc->args[1], &ts);
     }
     long host = fbsd_clock_to_linux(clk);
     if (host == -1)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_arg(t, 0, (uint64_t)host);
     sysc_set_host_nr(t, __NR_clock_gettime);
     return SYS_PASS;
@@ -118,7 +112,7 @@ enum sys_action fbsd_sys_clock_getres(struct tracee *t, struct sysc *sc)
     }
     long host = fbsd_clock_to_linux(clk);
     if (host == -1)
-        return done(sc, -EINVAL);
+        return sysc_done(sc, -EINVAL);
     sysc_set_arg(t, 0, (uint64_t)host);
     sysc_set_host_nr(t, __NR_clock_getres);
     return SYS_PASS;
@@ -141,7 +135,7 @@ enum sys_action fbsd_sys_clock_nanosleep(struct tracee *t, struct sysc *sc)
     long host = fbsd_clock_to_linux(clk);
     if ((sc->args[1] & ~(uint64_t)FBSD_TIMER_ABSTIME) != 0 || host == -1 ||
         clk == FBSD_CLOCK_VIRTUAL)
-        return done(sc, posix_error(-EINVAL));
+        return sysc_done(sc, posix_error(-EINVAL));
     sysc_set_arg(t, 0, (uint64_t)host);
     sysc_set_host_nr(t, __NR_clock_nanosleep);
     return SYS_PASS;
