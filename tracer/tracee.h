@@ -91,6 +91,9 @@ long guest_syscall(struct tracee *t, long host_nr, const uint64_t args[6]);
  * supervisor's pid namespace numbers it (tracer/procfs.c): a descriptor opened
  * with open(2) flags, or -1 with errno set. */
 int  procfs_open(pid_t tid, const char *what, int flags);
+/* Reads /proc/TID/WHAT whole into buf (NUL-terminated, at most len-1 bytes);
+ * returns its length, or -1. */
+ssize_t procfs_read(pid_t tid, const char *what, char *buf, size_t len);
 /* Any file of that proc mount, by its relative path ("self/mountinfo", "cpuinfo"). */
 int  procfs_open_at(const char *rel, int flags);
 

@@ -46,15 +46,9 @@ static int proc_touch(struct tracee *t, struct fbsd_kq *kq, struct fbsd_knote *k
 /* The Linux wait status of zombie pid, or -1. */
 static int exit_code(pid_t pid)
 {
-    int fd = procfs_open(pid, "stat", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
     char buf[2048];
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
+    if (procfs_read(pid, "stat", buf, sizeof buf) <= 0)
         return -1;
-    buf[n] = 0;
     char *p = strrchr(buf, ')');     /* the command name may hold spaces */
     if (!p)
         return -1;

@@ -35,15 +35,9 @@
 
 pid_t fbsd_guest_tid(pid_t host_tid)
 {
-    int fd = procfs_open(host_tid, "status", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
     char buf[2048];
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
+    if (procfs_read(host_tid, "status", buf, sizeof buf) <= 0)
         return -1;
-    buf[n] = 0;
     /* NSpid: the ids from the supervisor's namespace down to the task's own */
     char *p = strstr(buf, "\nNSpid:");
     if (!p)
