@@ -55,10 +55,7 @@ struct supervisor {
 };
 extern struct supervisor sv;
 
-/* procfs.c: /proc/TID/WHAT in the tracer's own pid namespace. */
-int     procfs_open(pid_t tid, const char *what, int flags);
-/* Reads it whole (NUL-terminated, at most len-1 bytes); -1 on error. */
-ssize_t procfs_read(pid_t tid, const char *what, char *buf, size_t len);
+/* procfs.c: procfs_open, procfs_read and procfs_open_at are declared in tracee.h. */
 
 /* procs.c: the table of tracees, hashed by tid. */
 struct tnode *procs_find(pid_t tid);
