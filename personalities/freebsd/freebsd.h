@@ -27,8 +27,8 @@
 struct tracee;
 struct sysc;
 
-/* Personality-own argument kinds. */
-#define A_FBSD_STAT11 A_PERS_1   /* struct freebsd11_stat written by the call (FreeBSD 10/11 stat) */
+/* Personality-own argument kinds (A_FBSD_*) and their --trace formatters. */
+#include "personalities/freebsd/trace_decode.h"
 
 /* syscalls.c: the table, indexed by FreeBSD syscall number. */
 extern const struct syscall_ent fbsd_syscalls[FBSD_SYS_MAXSYSCALL];
@@ -58,7 +58,7 @@ extern const struct xlat_set fbsd_xset_open_flags, fbsd_xset_at_flags, fbsd_xset
        fbsd_xset_rlimits, fbsd_xset_clockids, fbsd_xset_signals, fbsd_xset_sighow,
        fbsd_xset_wait_opts, fbsd_xset_ioctl_cmds, fbsd_xset_dirfd;
 
-/* format.c: --trace display of FreeBSD structs (A_STAT_OUT, A_FBSD_STAT11). */
+/* trace_format.c: --trace display of FreeBSD structs (A_STAT_OUT, A_FBSD_*). */
 bool fbsd_format_arg(struct tracee *t, int kind, uint64_t val, bool on_exit,
                      long ret, char *buf, size_t len);
 

@@ -39,6 +39,9 @@ const struct personality freebsd_personality = {
         [A_WAIT_OPTS] = &fbsd_xset_wait_opts,
         [A_IOCTL_CMD] = &fbsd_xset_ioctl_cmds,
         [A_DIRFD] = &fbsd_xset_dirfd,
+        [A_SOCK_DOMAIN] = &fbsd_xset_socket_domains,
+        [A_SOCK_TYPE] = &fbsd_xset_socket_types,
+        [A_FBSD_MSG_FLAGS] = &fbsd_xset_msg_flags,
     },
     .errno_to_guest = fbsd_errno_from_linux,
     .errno_name = fbsd_errno_name,
@@ -50,6 +53,7 @@ const struct personality freebsd_personality = {
     .task_exec = fbsd_task_exec,
     .task_gone = fbsd_task_gone,
     .signal_deliver = fbsd_signal_deliver,   /* FreeBSD handlers: sigdeliver.c */
-    .format_arg = fbsd_format_arg,
+    .format_arg = fbsd_format_arg,  /* structs: trace_format.c */
+    .exit_kinds = FBSD_TRACE_EXIT_KINDS,
     .native_ok = false,
 };

@@ -8,6 +8,9 @@
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/wait.h"
 #include "abi/freebsd/termios.h"
+#include "abi/freebsd/socket.h"
+#include "abi/freebsd/poll.h"
+#include "personalities/freebsd/trace_decode.h"
 
 /* open(2) flags: the O_ACCMODE part is an enum, the rest flag bits. */
 const struct xlat_set fbsd_xset_open_flags = {
@@ -39,3 +42,23 @@ const struct xlat_set fbsd_xset_ioctl_cmds = {
 /* Directory descriptors: FreeBSD's AT_FDCWD is -100, as Linux's. */
 static const struct xlat dirfds[] = { { (uint64_t)-100, "AT_FDCWD" }, { 0, NULL } };
 const struct xlat_set fbsd_xset_dirfd = { .style = XS_ENUM, .tab = dirfds };
+
+/* Sockets: domains, types with their SOCK_CLOEXEC|SOCK_NONBLOCK bits (the
+ * rest of the word is the type enum), MSG_* flags. */
+const struct xlat_set fbsd_xset_socket_domains = { .style = XS_ENUM, .tab = fbsd_xlat_socket_domains };
+const struct xlat_set fbsd_xset_socket_types = {
+    .style = XS_FLAGS, .tab = fbsd_xlat_socket_type_flags,
+    .enum_mask = 0xffffffffu & ~(uint64_t)(FBSD_SOCK_CLOEXEC | FBSD_SOCK_NONBLOCK),
+    .enum_tab = fbsd_xlat_socket_types,
+};
+const struct xlat_set fbsd_xset_msg_flags = { .style = XS_FLAGS, .tab = fbsd_xlat_msg_flags };
+const struct xlat_set fbsd_xset_sa_flags  = { .style = XS_FLAGS, .tab = fbsd_xlat_sa_flags };
+
+/* poll(2) events: POLLWRNORM is POLLOUT's other name and is not listed. */
+#define P(name) { FBSD_##name, #name }
+const struct xlat fbsd_xlat_poll_events[] = {
+    P(POLLIN), P(POLLPRI), P(POLLOUT), P(POLLERR), P(POLLHUP), P(POLLNVAL), P(POLLRDNORM),
+    P(POLLRDBAND), P(POLLWRBAND), P(POLLINIGNEOF), P(POLLRDHUP),
+    { 0, NULL }
+};
+const struct xlat_set fbsd_xset_poll_events = { .style = XS_FLAGS, .tab = fbsd_xlat_poll_events };
