@@ -46,10 +46,17 @@ struct dctx {
     long     ret;
 };
 
-/* The argument beside this one (its length, count or level); 0 when none. */
+/* Argument i of the call (this one's length, count or level); 0 when none.
+ * Decoders that need one first check `located`: the value was found among the
+ * current call's arguments, so its neighbours are the call's. */
 static uint64_t arg_at(const struct dctx *c, int i)
 {
     return i >= 0 && i < 6 ? c->t->sc.args[i] : 0;
+}
+
+static bool located(const struct dctx *c)
+{
+    return c->argi >= 0;
 }
 
 /* A written struct is shown only after a successful call. */
@@ -97,7 +104,7 @@ static bool put_kevents(struct fbuf *b, const struct dctx *c, long count)
 
 static bool dec_kevents_in(struct fbuf *b, const struct dctx *c)
 {
-    return put_kevents(b, c, (int32_t)arg_at(c, c->argi + 1));
+    return located(c) && put_kevents(b, c, (int32_t)arg_at(c, c->argi + 1));
 }
 
 static bool dec_kevents_out(struct fbuf *b, const struct dctx *c)
@@ -120,7 +127,7 @@ static bool put_sockaddr(struct fbuf *b, const struct dctx *c, uint64_t len)
 
 static bool dec_sockaddr_in(struct fbuf *b, const struct dctx *c)
 {
-    return put_sockaddr(b, c, (uint32_t)arg_at(c, c->argi + 1));
+    return located(c) && put_sockaddr(b, c, (uint32_t)arg_at(c, c->argi + 1));
 }
 
 /* The length the call reported through the socklen_t * beside the sockaddr. */
@@ -128,7 +135,7 @@ static bool dec_sockaddr_out(struct fbuf *b, const struct dctx *c)
 {
     uint32_t len;
     uint64_t lenp = arg_at(c, c->argi + 1);
-    if (!written(c) || !lenp || guest_read(c->t, lenp, &len, sizeof len) < 0)
+    if (!written(c) || !located(c) || !lenp || guest_read(c->t, lenp, &len, sizeof len) < 0)
         return false;
     return put_sockaddr(b, c, len);
 }
@@ -174,7 +181,8 @@ static bool unix_socket(struct tracee *t, int fd)
 static bool dec_socklevel(struct fbuf *b, const struct dctx *c)
 {
     int level = (int32_t)c->val;
-    const char *n = fbsd_sockopt_level_name(level, level == 0 && unix_socket(c->t, (int)arg_at(c, 0)));
+    bool local = level == 0 && located(c) && unix_socket(c->t, (int)arg_at(c, 0));
+    const char *n = fbsd_sockopt_level_name(level, local);
     if (n) fb_puts(b, n); else fb_printf(b, "%d", level);
     return true;
 }
@@ -182,7 +190,10 @@ static bool dec_socklevel(struct fbuf *b, const struct dctx *c)
 static bool dec_sockopt(struct fbuf *b, const struct dctx *c)
 {
     int level = (int32_t)arg_at(c, c->argi - 1), name = (int32_t)c->val;
-    const char *n = fbsd_sockopt_name(level, name, level == 0 && unix_socket(c->t, (int)arg_at(c, 0)));
+    if (!located(c))
+        return false;
+    bool local = level == 0 && unix_socket(c->t, (int)arg_at(c, 0));
+    const char *n = fbsd_sockopt_name(level, name, local);
     if (n) fb_puts(b, n); else fb_printf(b, "%d", name);
     return true;
 }
@@ -191,6 +202,8 @@ static bool dec_sockopt(struct fbuf *b, const struct dctx *c)
  * successful call) the revents given can be read: the array is not rewritten. */
 static bool dec_pollfds(struct fbuf *b, const struct dctx *c)
 {
+    if (!located(c))
+        return false;
     uint32_t count = (uint32_t)arg_at(c, c->argi + 1);
     size_t n = count < FBSD_TRACE_POLLFDS_MAX ? count : FBSD_TRACE_POLLFDS_MAX;
     struct fbsd_pollfd p[FBSD_TRACE_POLLFDS_MAX];
@@ -204,7 +217,7 @@ static bool dec_fdset(struct fbuf *b, const struct dctx *c)
 {
     int nfds = (int32_t)arg_at(c, 0);
     uint64_t w[FBSD_TRACE_FDSET_BITS / 64];
-    if (nfds < 0)
+    if (!located(c) || nfds < 0)
         return false;
     if (nfds > FBSD_TRACE_FDSET_BITS)
         nfds = FBSD_TRACE_FDSET_BITS;
@@ -292,7 +305,10 @@ bool fbsd_format_arg(struct tracee *t, int kind, uint64_t val, bool on_exit,
         struct dctx c = { t, val, arg_index(t, kind, val), on_exit, ret };
         if (!decoders[i].fn(&b, &c)) {
             fb_init(&b, buf, len);
-            fb_printf(&b, "%#" PRIx64, val);
+            if (decoders[i].scalar)
+                fb_printf(&b, "%d", (int)val);
+            else
+                fb_printf(&b, "%#" PRIx64, val);
         }
         return true;
     }
