@@ -75,7 +75,7 @@ static bool read_mark(int dirfd, const char *file, char *name, char *cmd, size_t
 
 /* Writes DIR/NAME:LINK running the guest command target (LINK, or a guest path). */
 static int write_link(int dirfd, const char *dir, const char *name, const char *link,
-                      const char *target, const char *self)
+                      const char *target, const char *self, const char *home)
 {
     char file[NAME_MAX + 1], tmp[NAME_MAX + 32];
     if (snprintf(file, sizeof file, "%s:%s", name, link) >= (int)sizeof file)
@@ -97,11 +97,13 @@ static int write_link(int dirfd, const char *dir, const char *name, const char *
         unlinkat(dirfd, tmp, 0);
         return -ENOMEM;
     }
-    /* self, name and target hold no single quote (checked by the callers). */
+    /* self, home, name and target hold no single quote (checked by the callers).  The
+     * store goes with the link: it must find the subsystem whatever the caller's
+     * LSL2_HOME is then. */
     fprintf(f, "#!/bin/sh\n" MARK "%s %s\n"
                "# runs %s in the lsl2 subsystem %s, in the current directory\n"
-               "exec '%s' run --here '%s' -- '%s' \"$@\"\n",
-            name, target, target, name, self, name, target);
+               "LSL2_HOME='%s' exec '%s' run --here '%s' -- '%s' \"$@\"\n",
+            name, target, target, name, home, self, name, target);
     int r = fclose(f) == 0 ? 0 : -errno;
     if (r == 0 && renameat(dirfd, tmp, dirfd, file) < 0)
         r = -errno;
@@ -154,8 +156,8 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
         ini_free(&ini);
         return 125;
     }
-    if (strchr(self, '\'')) {
-        report_error("link: the path of lsl2 (%s) holds a quote", self);
+    if (strchr(self, '\'') || strchr(s->home, '\'')) {
+        report_error("link: the path of lsl2 (%s) or of the store (%s) holds a quote", self, s->home);
         ini_free(&ini);
         return 125;
     }
@@ -177,7 +179,7 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
         return 125;
     }
     int status = 0, made = 0, removed = 0;
-    void *done = NULL;          /* names linked by --all */
+    void *done = NULL;          /* command names linked in this run */
     for (int i = 0; i < ncmds; i++) {
         if (!cmd_name_ok(cmds[i])) {
             report_error("link: bad command name '%s' (a name, no '/')", cmds[i]);
@@ -185,7 +187,11 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
         } else if (!guest_has_cmd(root, path, cmds[i])) {
             report_error("link: %s: no executable command %s in the guest's PATH", name, cmds[i]);
             status = 127;
-        } else if (write_link(dfd, dir, name, cmds[i], cmds[i], self) == 0) {
+        } else if (write_link(dfd, dir, name, cmds[i], cmds[i], self, s->home) == 0) {
+            char *key = strdup(cmds[i]);
+            void *got = key ? tsearch(key, &done, (int (*)(const void *, const void *))strcmp) : NULL;
+            if (!got || *(char **)got != key)
+                free(key);
             made++;
         } else {
             status = 125;
@@ -216,30 +222,33 @@ int link_main(const struct store *s, const char *name, const char *dir_arg, bool
             }
             if (strchr(full, '\''))
                 continue;
-            if (write_link(dfd, dir, name, e->d_name, full, self) == 0)
+            if (write_link(dfd, dir, name, e->d_name, full, self, s->home) == 0)
                 made++;
         }
         if (dd)
             closedir(dd);
     }
-    tdestroy(done, free);
-    /* Refresh the links made before: rewrite them (lsl2 may have moved), drop those
-     * whose command is gone from the guest. */
+    /* Refresh the links made before this run: rewrite them (lsl2 may have moved), drop
+     * those whose command is gone from the guest. */
     DIR *dd = fdopendir(dup(dfd));
     for (struct dirent *e; dd && (e = readdir(dd)) != NULL;) {
         char n2[PATH_MAX], c2[PATH_MAX];
         if (!read_mark(dfd, e->d_name, n2, c2, sizeof n2) || strcmp(n2, name) != 0 ||
             strncmp(e->d_name, name, strlen(name)) != 0 || e->d_name[strlen(name)] != ':')
             continue;
+        const char *linkname = e->d_name + strlen(name) + 1;
+        if (tfind(linkname, &done, (int (*)(const void *, const void *))strcmp))
+            continue;   /* just written */
         if (!guest_has_cmd(root, path, c2)) {
             if (unlinkat(dfd, e->d_name, 0) == 0)
                 removed++;
         } else {
-            write_link(dfd, dir, name, e->d_name + strlen(name) + 1, c2, self);
+            write_link(dfd, dir, name, linkname, c2, self, s->home);
         }
     }
     if (dd)
         closedir(dd);
+    tdestroy(done, free);
     close(dfd);
     if (add_dir_entry(&ini, dir) == 0 && store_config_path(s, name, cfg, sizeof cfg) == 0)
         ini_save(&ini, cfg);

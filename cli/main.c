@@ -227,6 +227,7 @@ int main(int argc, char **argv)
     case ACT_RUN:
         report_debug_on = o.debug;
         st = run(&o);
+        subsys_here_cleanup();
         break;
     }
     options_free(&o);

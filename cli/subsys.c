@@ -1,7 +1,12 @@
 /* Subsystem commands: the dispatch table, and the small commands (run, config,
  * remove, rename) that need no file of their own. */
 #define _GNU_SOURCE
+#define _GNU_SOURCE         /* O_PATH */
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/mount.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +67,62 @@ static int push_env(const char *key, const char *value, void *arg)
     return 0;
 }
 
+/* The mount points --here had to create in the rootfs, removed again when the run
+ * is over (subsys_here_cleanup), so that lsl2 leaves nothing in the guest. */
+static char here_root[PATH_MAX];
+static char *here_made[64];
+static int here_nmade;
+
+static void here_note(const char *root, const char *guest)
+{
+    if (here_nmade < (int)(sizeof here_made / sizeof here_made[0])) {
+        snprintf(here_root, sizeof here_root, "%s", root);
+        here_made[here_nmade] = strdup(guest);
+        if (here_made[here_nmade])
+            here_nmade++;
+    }
+}
+
+/* Opens guest path `guest` of the rootfs at rootfd, resolved by the kernel with the
+ * rootfs as "/" (the guest may have changed the tree meanwhile). */
+static int open_in_root(int rootfd, const char *guest, int flags)
+{
+    struct open_how how = { .flags = (uint64_t)(flags | O_CLOEXEC),
+                            .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+    return (int)syscall(SYS_openat2, rootfd, guest, &how, sizeof how);
+}
+
+void subsys_here_cleanup(void)
+{
+    int rootfd = here_nmade ? open(here_root, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+    for (int i = here_nmade - 1; i >= 0; i--) {
+        char *g = here_made[i], *slash = strrchr(g, '/');
+        if (rootfd >= 0 && slash) {
+            /* the bind lives in lsl2's private mount namespace: drop it, then the dir */
+            int fd = open_in_root(rootfd, g, O_PATH | O_DIRECTORY);
+            if (fd >= 0) {
+                char p[64];
+                snprintf(p, sizeof p, "/proc/self/fd/%d", fd);
+                umount2(p, MNT_DETACH);
+                close(fd);
+            }
+            *slash = '\0';
+            int pfd = open_in_root(rootfd, slash == g ? "/" : g, O_PATH | O_DIRECTORY);
+            if (pfd >= 0) {
+                unlinkat(pfd, slash + 1, AT_REMOVEDIR);   /* only if still empty */
+                close(pfd);
+            }
+        }
+        free(g);
+    }
+    if (rootfd >= 0)
+        close(rootfd);
+    here_nmade = 0;
+}
+
 /* Creates the directory `guest` (and its missing parents) inside the rootfs, each
  * component resolved with the rootfs as "/", so that a mount point for --here can
- * never be made outside it. */
+ * never be made outside it.  What it creates is noted for subsys_here_cleanup. */
 static int make_guest_dir(const char *root, const char *guest)
 {
     char have[PATH_MAX] = "/", cand[PATH_MAX * 2], res[PATH_MAX], host[PATH_MAX];
@@ -83,7 +141,9 @@ static int make_guest_dir(const char *root, const char *guest)
             memcpy(res, cand, strlen(cand) + 1);
             if (rootfs_host_path(root, res, host, sizeof host) < 0)
                 return -ENAMETOOLONG;
-            if (mkdir(host, 0755) < 0 && errno != EEXIST)
+            if (mkdir(host, 0755) == 0)
+                here_note(root, res);
+            else if (errno != EEXIST)
                 return -errno;
         } else if (r < 0) {
             return r;

@@ -18,6 +18,8 @@ int  subsys_command(int argc, char **argv, char ***nargv, int *nargc);
  * directory exists: *nargv is the command line with the subsystem's root and config. */
 bool subsys_fallback(int argc, char **argv, const struct options *o, char ***nargv, int *nargc);
 void subsys_argv_free(char **argv);
+/* After a `run --here`: removes the mount points it created in the rootfs. */
+void subsys_here_cleanup(void);
 
 /* Builds "lsl2 <config options> <extra...> ROOTFS -- <cmd...>" for subsystem name;
  * here: the caller's home and cwd are bound into the guest at the same paths and the
