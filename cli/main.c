@@ -177,9 +177,13 @@ static int run(const struct options *o)
         .debug = o->debug,
         .use_seccomp = strcmp(pers->name, "linux") == 0 && !o->trace,
     };
-    plan.traced = o->supervise || tracer_needed(pers, &plan.tcfg);
-    report_step("%s", plan.traced ? "the guest runs under the tracer"
-                                  : "the guest runs natively (nothing to translate)");
+    /* -d wants crash reports (registers, code at RIP), which only the supervisor can
+     * take: a Linux guest then runs supervised, its filter stopping next to nothing. */
+    plan.traced = o->supervise || o->debug || tracer_needed(pers, &plan.tcfg);
+    report_step("%s", !plan.traced ? "the guest runs natively (nothing to translate)"
+                      : o->debug && !o->supervise && !tracer_needed(pers, &plan.tcfg)
+                      ? "the guest runs under the tracer (-d: for crash reports)"
+                      : "the guest runs under the tracer");
     st = enter_run(&plan);
 out:
     if (trace)

@@ -63,6 +63,11 @@ if [ "$n" = 1 ]; then ok "-d reports the unimplemented syscall once per process"
 if grep -q "killed by SIGSEGV.*at address 0x10" "$tmp/crash" && grep -q "rip 0000" "$tmp/crash" &&
    grep -Eq "=> [0-9a-f]+:  mov +dword ptr \[" "$tmp/crash"; then ok "crash report under -d"
 else notok "crash report under -d"; sed 's/^/#   /' "$tmp/crash" | tail -12; fi
+# a Linux guest that needs no translation gets one too: -d supervises it
+"$L" -d "$R" /t/selfkill 11 > /dev/null 2> "$tmp/crash2"; st=$?
+if [ "$st" = 139 ] && grep -q "killed by SIGSEGV.*at address 0x10" "$tmp/crash2" &&
+   grep -Eq "=> [0-9a-f]+:  mov +dword ptr \[" "$tmp/crash2"; then ok "crash report under -d for a native Linux guest (status 139)"
+else notok "crash report under -d for a native Linux guest (status $st)"; sed 's/^/#   /' "$tmp/crash2" | tail -12; fi
 
 # SIGSTOP really stops a traced guest; SIGCONT resumes it
 "$L" --trace=/dev/null "$R" /t/ticker 25 > "$tmp/tick" 2>/dev/null & lp=$!
