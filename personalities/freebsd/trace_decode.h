@@ -36,7 +36,7 @@
 #define A_FBSD_SIGSET_OUT   A_PERS_15  /* sigset_t * the call fills */
 
 #define FBSD_TRACE_EXIT_KINDS \
-    ((1ull << A_FBSD_KEVENTS_OUT) | (1ull << A_FBSD_SOCKADDR_OUT) | (1ull << A_FBSD_SOCKLEN_OUT) | \
+    ((1ull << A_FBSD_STAT11) | (1ull << A_FBSD_KEVENTS_OUT) | (1ull << A_FBSD_SOCKADDR_OUT) | (1ull << A_FBSD_SOCKLEN_OUT) | \
      (1ull << A_FBSD_POLLFDS) | (1ull << A_FBSD_SIGACTION_OUT) | (1ull << A_FBSD_SIGSET_OUT))
 
 /* How many records of an array are shown before ", ..." (strace cuts too). */

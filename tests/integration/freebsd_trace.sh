@@ -95,3 +95,9 @@ out=$(timeout 20 "$LSL2" --trace "$FX" /bin/sh -c 'trap "echo got" USR1; kill -U
 done" ] && ok "sh with a trap under --trace" || notok "sh with a trap under --trace (out: $out)"
 has "sh: old action read back" 'sigaction\(SIGUSR1, NULL, \{sa_handler=SIG_DFL, sa_mask=\[\], sa_flags=0\}\) = 0' "$T"
 has "sh: the trap's handler installed" 'sigaction\(SIGUSR1, \{sa_handler=0x[0-9a-f]+, sa_mask=\[\], sa_flags=0\}, NULL\) = 0' "$T"
+
+# FreeBSD 10's old struct stat is summarised at exit like the new one
+need_fixture fb10
+t_match "freebsd11_lstat shows the old struct stat" \
+    'freebsd11_lstat\("/etc", \{st_mode=S_IFDIR\|0755, st_size=[0-9]+, \.\.\.\}\) = 0' \
+    "$LSL2" --trace "$FX" /bin/echo x
