@@ -39,6 +39,13 @@ void *fbsd_task_new(struct tracee *creator, struct tracee *child, bool thread)
         ct->alt_sp = ft->alt_sp;
         ct->alt_size = ft->alt_size;
     }
+    if (creator && creator->tstate && fbsd_tstate(child)) {
+        /* the robust mutex lists are copied by fork and thread creation alike
+         * (FreeBSD's td_rb_* are in struct thread's copied part) */
+        const struct fbsd_tstate *fs = creator->tstate;
+        struct fbsd_tstate *cs = child->tstate;
+        memcpy(cs->umtx_robust, fs->umtx_robust, sizeof cs->umtx_robust);
+    }
     struct fbsd_pstate *from = child->pstate;   /* the supervisor copied the pointer */
     if (!from)
         return NULL;                            /* made on first use */

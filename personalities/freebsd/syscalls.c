@@ -14,8 +14,8 @@
 const struct syscall_ent fbsd_syscalls[FBSD_SYS_MAXSYSCALL] = {
     [FBSD_SYS_syscall] = { .name = "syscall", .nargs = 6, .arg = { A_INT, A_PTR, A_PTR, A_PTR, A_PTR, A_PTR }, .host_nr = -1, .enter = fbsd_sys_indirect,
         .note = "indirect: number in the first argument" },
-    [FBSD_SYS_exit] = { .name = "exit", .nargs = 1, .arg = { A_INT }, .flags = SF_NORETURN, .host_nr = __NR_exit_group,
-        .note = "FreeBSD exit ends the whole process, as exit_group does" },
+    [FBSD_SYS_exit] = { .name = "exit", .nargs = 1, .arg = { A_INT }, .flags = SF_NORETURN, .host_nr = __NR_exit_group, .enter = fbsd_sys_exit,
+        .note = "FreeBSD exit ends the whole process, as exit_group does; robust mutexes first" },
     [FBSD_SYS_fork] = { .name = "fork", .nargs = 0, .ret = A_INT, .host_nr = __NR_fork, .enter = fbsd_sys_fork, .exit = fbsd_sys_fork_exit,
         .note = "rdx: 0 in the parent, 1 in the child, as FreeBSD" },
     [FBSD_SYS_read] = { .name = "read", .nargs = 3, .arg = { A_FD, A_BUF_OUT, A_SIZE }, .ret = A_INT, .host_nr = __NR_read },

@@ -193,6 +193,7 @@ void fbsd_sys_thr_new_exit(struct tracee *t, struct sysc *sc)
  * the process when it is the last one, with status 0: Linux exit does both. */
 enum sys_action fbsd_sys_thr_exit(struct tracee *t, struct sysc *sc)
 {
+    fbsd_umtx_robust_exit(t);   /* before the join word: a joiner finds them marked */
     if (sc->args[0]) {
         int64_t one = 1;
         if (guest_write(t, sc->args[0], &one, sizeof one) == 0) {
@@ -202,6 +203,16 @@ enum sys_action fbsd_sys_thr_exit(struct tracee *t, struct sysc *sc)
     }
     sysc_set_host_nr(t, __NR_exit);
     sysc_set_arg(t, 0, 0);
+    return SYS_PASS;
+}
+
+/* exit(status): exit_group; first the calling thread's robust mutexes, as
+ * FreeBSD's exit1 does (umtx_robust.c: what matters is the process-shared ones). */
+enum sys_action fbsd_sys_exit(struct tracee *t, struct sysc *sc)
+{
+    (void)sc;
+    fbsd_umtx_robust_exit(t);
+    sysc_set_host_nr(t, __NR_exit_group);
     return SYS_PASS;
 }
 

@@ -1,5 +1,5 @@
 /* FreeBSD handlers of the "threads" domain, for the table in syscalls.c:
- *   thread.c     thr_new (#455) as a traced clone, thr_exit, thr_kill, thr_kill2,
+ *   thread.c     thr_new (#455) as a traced clone, thr_exit, exit, thr_kill, thr_kill2,
  *                thr_set_name; the new thread's start registers (from the
  *                pstate.c task_new hook)
  *   thr_suspend.c thr_suspend, thr_wake (a wake-up word per thread in the guest)
@@ -26,6 +26,7 @@ void fbsd_sys_thr_new_exit(struct tracee *t, struct sysc *sc);
  * left alone): its start registers and its id in *child_tid / *parent_tid. */
 void fbsd_thr_child_start(struct tracee *creator, struct tracee *child);
 enum sys_action fbsd_sys_thr_exit(struct tracee *t, struct sysc *sc);
+enum sys_action fbsd_sys_exit(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_thr_kill(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_thr_kill2(struct tracee *t, struct sysc *sc);
 enum sys_action fbsd_sys_thr_set_name(struct tracee *t, struct sysc *sc);
@@ -45,6 +46,10 @@ void fbsd_thr_wake_clear(struct tracee *t, long gtid);
 /* umtx.c */
 enum sys_action fbsd_sys_umtx_op(struct tracee *t, struct sysc *sc);
 void fbsd_sys_umtx_op_exit(struct tracee *t, struct sysc *sc);
+
+/* umtx_robust.c: at t's end (thr_exit, exit; t stopped at the call's entry), the
+ * robust mutexes it still holds become OWNERDEAD and a sleeper on each is woken. */
+void fbsd_umtx_robust_exit(struct tracee *t);
 
 /* cpuset.c */
 enum sys_action fbsd_sys_cpuset(struct tracee *t, struct sysc *sc);

@@ -199,8 +199,8 @@ long umtx_self_id(struct tracee *t)
 }
 
 /* ROBUST_LISTS: val = size of struct umtx_robust_lists_params, uaddr1 = it.
- * Recorded per thread as FreeBSD does; lsl2 does not yet walk the lists when a
- * thread dies (a robust mutex held by a dead thread is not marked OWNERDEAD). */
+ * Recorded per thread as FreeBSD does; walked when the thread ends
+ * (umtx_robust.c). */
 static enum sys_action op_robust_lists(struct tracee *t, struct sysc *sc)
 {
     struct fbsd_umtx_robust_lists_params rb;

@@ -9,6 +9,7 @@
  *   umtx_rw.c     RW_RDLOCK, RW_WRLOCK, RW_UNLOCK (struct urwlock)
  *   umtx_sem.c    SEM2_WAIT, SEM2_WAKE (struct _usem2)
  *   umtx_shm.c    SHM
+ *   umtx_robust.c a thread's robust mutexes at its end (OWNERDEAD; thread.h)
  *
  * The rules every op keeps:
  * - Nothing blocks the supervisor: a wait is the guest's own syscall rewritten into

@@ -2,8 +2,8 @@
 # FreeBSD thread and timer calls beyond libthr's everyday ones (issue 5's gaps):
 # thr_suspend/thr_wake, priority-inheriting/protecting mutexes in the kernel
 # (_umtx_op MUTEX_LOCK/TRYLOCK/UNLOCK, SET_CEILING), process-shared pthread objects
-# (_umtx_op SHM), POSIX timers (ktimer_*), setitimer, message queues (kmq_*) —
-# guest programs built against the 13.2 sysroot with -lpthread.  Each subtest prints "NAME ok" or "NAME FAIL: why".
+# (_umtx_op SHM), robust mutexes of a dead owner, POSIX timers (ktimer_*),
+# setitimer, message queues (kmq_*) — guest programs built against the 13.2 sysroot with -lpthread.  Each subtest prints "NAME ok" or "NAME FAIL: why".
 source "$TOP/tests/lib.sh"
 need_fixture fb13
 F13=$FX
@@ -30,6 +30,15 @@ if g=$(fb_guest gaps5_pshared -lpthread); then
     done
 else
     notok "gaps5_pshared builds"
+fi
+
+# robust mutexes whose owner ends holding them: OWNERDEAD (umtx_robust.c)
+if g=$(fb_guest robust -lpthread); then
+    for s in dead waiter shared; do
+        t_match "robust $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
+    done
+else
+    notok "robust builds"
 fi
 
 if g=$(fb_guest gaps5_mq -lrt); then
