@@ -8,38 +8,21 @@ source "$TOP/tests/lib.sh"
 need_fixture fb13
 F13=$FX
 
-if g=$(fb_guest gaps5_thr -lpthread); then
-    for s in suspend pi pp; do
-        t_match "gaps5_thr $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
+# subtests PROG "LIBS" NAME...: builds PROG and runs it once per subtest NAME, which
+# must print "NAME ok".
+subtests() {
+    local prog=$1 libs=$2 g s; shift 2
+    if ! g=$(fb_guest "$prog" $libs); then notok "$prog builds"; return; fi
+    for s; do
+        t_match "$prog $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
     done
-else
-    notok "gaps5_thr builds"
-fi
+}
 
-if g=$(fb_guest gaps5_timer -lpthread -lrt); then
-    for s in signal none thread itimer; do
-        t_match "gaps5_timer $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
-    done
-else
-    notok "gaps5_timer builds"
-fi
-
-if g=$(fb_guest gaps5_pshared -lpthread); then
-    for s in raw anon shm; do
-        t_match "gaps5_pshared $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
-    done
-else
-    notok "gaps5_pshared builds"
-fi
-
+subtests gaps5_thr "-lpthread" suspend pi pp
+subtests gaps5_timer "-lpthread -lrt" signal none thread itimer
+subtests gaps5_pshared "-lpthread" raw anon shm
 # robust mutexes whose owner ends holding them: OWNERDEAD (umtx_robust.c)
-if g=$(fb_guest robust -lpthread); then
-    for s in dead waiter shared; do
-        t_match "robust $s" "^$s ok" timeout 60 "$LSL2" "$F13" "$g" "$s"
-    done
-else
-    notok "robust builds"
-fi
+subtests robust "-lpthread" dead waiter shared
 
 if g=$(fb_guest gaps5_mq -lrt); then
     t_match "gaps5_mq: message queues (kmq_*)" "^mq ok" timeout 60 "$LSL2" "$F13" "$g"
